@@ -1,0 +1,96 @@
+"""opedkit: honest, explainable numbers for a critical reading of an opinion article.
+
+Every public function takes a :class:`~opedkit.document.Document` (and measures its body) or a
+plain ``str`` (all of it body). Submodules are imported on first use, so ``import opedkit``
+stays fast; the table below says where each public name lives.
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import Any
+
+__version__ = "0.1.0"
+
+# public name -> module that defines it (one module per idea; see README "Where things live")
+_EXPORTS: dict[str, str] = {
+    # text model
+    "Document": "opedkit.document",
+    "Part": "opedkit.document",
+    "load": "opedkit.document",
+    "bundled": "opedkit.document",
+    "as_document": "opedkit.document",
+    "from_text": "opedkit.document",
+    "from_html": "opedkit.webpage",
+    "InputError": "opedkit.errors",
+    "sentences": "opedkit.segment",
+    "sentence_table": "opedkit.segment",
+    "tokens": "opedkit.tokenize",
+    "words": "opedkit.tokenize",
+    # readability
+    "syllables": "opedkit.syllables",
+    "readability": "opedkit.readability",
+    "readability_by_paragraph": "opedkit.readability",
+    "readability_by_sentence": "opedkit.readability",
+    "hardest_sentences": "opedkit.readability",
+    # stance: hedges, boosters, attitude markers, predictive modals; attribution
+    "lexicon": "opedkit.lexicon",
+    "lexicon_sources": "opedkit.lexicon",
+    "stance": "opedkit.stance",
+    "hedging_density": "opedkit.stance",
+    "stance_by_paragraph": "opedkit.stance",
+    "stance_by_sentence": "opedkit.stance",
+    "stance_shares": "opedkit.stance",
+    "attributions": "opedkit.attribution",
+    # questions
+    "questions": "opedkit.questions",
+    "question_summary": "opedkit.questions",
+    # everything at once
+    "profile": "opedkit.profile",
+    "profile_corpus": "opedkit.profile",
+}
+
+__all__ = [
+    "Document",
+    "InputError",
+    "Part",
+    "as_document",
+    "attributions",
+    "bundled",
+    "from_html",
+    "from_text",
+    "hardest_sentences",
+    "hedging_density",
+    "lexicon",
+    "lexicon_sources",
+    "load",
+    "profile",
+    "profile_corpus",
+    "question_summary",
+    "questions",
+    "readability",
+    "readability_by_paragraph",
+    "readability_by_sentence",
+    "sentence_table",
+    "sentences",
+    "stance",
+    "stance_by_paragraph",
+    "stance_by_sentence",
+    "stance_shares",
+    "syllables",
+    "tokens",
+    "words",
+]
+
+
+def __getattr__(name: str) -> Any:
+    module = _EXPORTS.get(name)
+    if module is None:
+        raise AttributeError(f"module 'opedkit' has no attribute {name!r}")
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(_EXPORTS))

@@ -1,0 +1,131 @@
+#!/usr/bin/env python3
+"""Set up opedkit and run its jobs with one command each (only Python 3.11+ needed).
+
+    python3 tasks.py start     set up, then profile the bundled op-ed and build the lessons as HTML
+    python3 tasks.py lab       set up, then open the lessons in JupyterLab
+    python3 tasks.py test      set up, then run every check: lint, format, types, tests, notebooks,
+                               and the browser test (installs Debian's chromium when it can)
+
+Each command creates a virtual environment in ``.venv`` if there is none, and installs the
+project into it (editable), so a fresh clone needs nothing else. Set OPEDKIT_VENV to use
+another folder. Nothing here downloads data at run time: only packages, from the package
+registries, during set-up.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import shutil
+import subprocess
+import sys
+import venv
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent
+VENV = Path(os.environ.get("OPEDKIT_VENV", ROOT / ".venv"))
+BIN = VENV / ("Scripts" if os.name == "nt" else "bin")
+PY = BIN / ("python.exe" if os.name == "nt" else "python")
+
+
+def say(msg: str) -> None:
+    print(f"[tasks] {msg}", flush=True)
+
+
+def run(*cmd: str | Path, check: bool = True, env: dict[str, str] | None = None) -> int:
+    say(" ".join(str(c) for c in cmd))
+    rc = subprocess.call([str(c) for c in cmd], cwd=ROOT, env=env)
+    if check and rc != 0:
+        say(f"failed (exit {rc}): {' '.join(str(c) for c in cmd)}")
+        sys.exit(rc)
+    return rc
+
+
+def ensure_venv(extra: str) -> None:
+    """Create .venv if missing and install the project with ``extra``; skip when unchanged."""
+    if sys.version_info < (3, 11):  # noqa: UP036 - this script may be run by an old Python
+        sys.exit("opedkit needs Python 3.11 or newer; run this script with python3.11.")
+    if not PY.exists():
+        say(f"creating a virtual environment in {VENV}")
+        venv.EnvBuilder(with_pip=True).create(VENV)
+    stamp = VENV / f".opedkit-installed-{extra}"
+    digest = hashlib.sha256((ROOT / "pyproject.toml").read_bytes()).hexdigest()
+    if stamp.exists() and stamp.read_text() == digest:
+        return
+    run(PY, "-m", "pip", "install", "--quiet", "--upgrade", "pip")
+    run(PY, "-m", "pip", "install", "--quiet", "-e", f".[{extra}]")
+    stamp.write_text(digest)
+
+
+def ensure_chromium() -> str | None:
+    """Return a Chromium executable, installing Debian's package when allowed; else None."""
+    for name in ("chromium", "chromium-browser"):
+        found = shutil.which(name)
+        if found:
+            return found
+    apt = shutil.which("apt-get")
+    is_root = hasattr(os, "geteuid") and os.geteuid() == 0
+    if apt and is_root:
+        env = dict(os.environ, DEBIAN_FRONTEND="noninteractive")
+        if run(apt, "update", "-qq", check=False, env=env) == 0:
+            run(
+                apt,
+                "install",
+                "-y",
+                "-qq",
+                "--no-install-recommends",
+                "chromium",
+                check=False,
+                env=env,
+            )
+    return shutil.which("chromium") or shutil.which("chromium-browser")
+
+
+def cmd_test(args: list[str]) -> None:
+    ensure_venv("test")
+    env = dict(os.environ)
+    chromium = ensure_chromium()
+    if chromium:
+        env["OPEDKIT_CHROMIUM"] = chromium
+    else:
+        say("no Chromium could be installed here: the browser tests will be reported as skipped")
+    run(BIN / "ruff", "check", "opedkit", "tests", "scripts", "tasks.py")
+    run(BIN / "ruff", "format", "--check", "opedkit", "tests", "scripts", "tasks.py")
+    run(BIN / "mypy")
+    workers = ["-n", "2"] if not args else []
+    run(BIN / "pytest", *workers, *args, env=env)
+    run(
+        BIN / "pytest",
+        "--nbval",
+        "--nbval-sanitize-with",
+        "tests/nbval_sanitize.cfg",
+        "-p",
+        "no:randomly",
+        "notebooks",
+        env=env,
+    )
+
+
+def cmd_start(args: list[str]) -> None:
+    ensure_venv("lessons")
+    run(BIN / "opedkit", "profile", *(args or ["--bundled"]))
+    run(PY, "scripts/build_lessons.py")
+
+
+def cmd_lab(args: list[str]) -> None:
+    ensure_venv("lessons")
+    run(BIN / "jupyter", "lab", "notebooks/00_start_here.ipynb", *args)
+
+
+COMMANDS = {"start": cmd_start, "test": cmd_test, "lab": cmd_lab}
+
+
+def main() -> None:
+    if len(sys.argv) < 2 or sys.argv[1] not in COMMANDS:
+        print(__doc__)
+        sys.exit(2)
+    COMMANDS[sys.argv[1]](sys.argv[2:])
+
+
+if __name__ == "__main__":
+    main()
