@@ -1,0 +1,164 @@
+"""Quotations: where the writer reports someone else's words.
+
+Counters use this to set quoted material apart: a hedge inside a quotation is the quoted
+speaker's hedge, not the writer's, and a question in quotation marks is someone else's
+question. :func:`quote_spans` finds the quotations in a text and :func:`is_quoted` tells
+whether an offset falls inside one.
+
+Rules (the project's own heuristics; see docs/text_model.md):
+
+* Curly double quotes ``“…”`` and guillemets ``«…»`` pair up. A double quote left open at
+  the end of a paragraph runs to the end of the paragraph (news style continues a long
+  quotation into the next paragraph and re-opens it there).
+* A straight double quote ``"`` opens after the start of a paragraph, white space or an
+  opening bracket or dash, and closes at the next ``"``.
+* Single quotes (``‘…’`` and ``'…'``) count only when a closing mark is found in the same
+  paragraph within 300 characters, because ``’`` and ``'`` are mostly apostrophes
+  (``Korea’s``, ``don't``); a mark between two letters is always an apostrophe.
+* Quotations do not nest in the result: a quotation inside a quotation is part of the
+  outer one.
+
+Each span records how many words it holds: one to three words in quotation marks are
+usually a term, a title or scare quotes (``so-called "experts"``) rather than reported
+speech; :attr:`QuoteSpan.kind` says which, and counters decide what to do with each.
+
+>>> text = 'Kirby said talks were “actively advancing.” Critics call it a "deal".'
+>>> [(text[q.start:q.end], q.kind) for q in quote_spans(text)]
+[('“actively advancing.”', 'term'), ('"deal"', 'term')]
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Sequence
+from typing import NamedTuple
+
+#: Single-quoted material must close within this many characters, else it is apostrophes.
+SINGLE_QUOTE_REACH = 300
+#: Quotations of at most this many words are reported as kind "term" (scare quotes, titles).
+TERM_MAX_WORDS = 3
+
+_MARKS = re.compile(r"[\"“”‘’'«»]|\n[ \t\r\f\v]*\n")
+_OPEN_CONTEXT = set(" \t\n([{—–-/")
+_DECADE = re.compile(r"\d\ds?\b")
+_WORD = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*")
+
+
+class QuoteSpan(NamedTuple):
+    """A quotation: ``text[start:end]`` includes the marks; ``inner_*`` excludes them."""
+
+    start: int
+    end: int
+    inner_start: int
+    inner_end: int
+    closed: bool
+    words: int
+
+    @property
+    def kind(self) -> str:
+        """``"speech"`` for reported words; ``"term"`` for 1–3 quoted words (scare quotes)."""
+        return "term" if self.words <= TERM_MAX_WORDS else "speech"
+
+
+def _is_letter(ch: str) -> bool:
+    return ch.isalnum()
+
+
+def _closer_for(text: str, i: int, mark: str, para_end: int) -> int | None:
+    """Offset of the mark that closes a quotation opened at ``i``, or None."""
+    if mark == "“":
+        j = text.find("”", i + 1, para_end)
+        return j if j != -1 else None
+    if mark == "«":
+        j = text.find("»", i + 1, para_end)
+        return j if j != -1 else None
+    if mark == '"':
+        j = text.find('"', i + 1, para_end)
+        return j if j != -1 else None
+    closer = "’" if mark == "‘" else "'"
+    limit = min(para_end, i + 1 + SINGLE_QUOTE_REACH)
+    j = text.find(closer, i + 1, limit)
+    while j != -1:
+        after = text[j + 1] if j + 1 < len(text) else ""
+        before = text[j - 1] if j > 0 else ""
+        between_letters = _is_letter(before) and _is_letter(after)
+        if not between_letters and not _is_letter(after) and not before.isspace():
+            return j
+        j = text.find(closer, j + 1, limit)
+    return None
+
+
+def quote_spans(text: str) -> list[QuoteSpan]:
+    """Every quotation in ``text`` (outermost only), in order, with offsets.
+
+    >>> [q.kind for q in quote_spans("He said: “We will not be isolated by anyone.” It’s clear.")]
+    ['speech']
+    >>> quote_spans("Korea’s leaders don't say 'never'.")[0].words
+    1
+    """
+    spans: list[QuoteSpan] = []
+    breaks = [m.start() for m in re.finditer(r"\n[ \t\r\f\v]*\n", text)] + [len(text)]
+    b = 0
+    pos = 0
+    n = len(text)
+    while True:
+        m = _MARKS.search(text, pos)
+        if m is None:
+            break
+        i = m.start()
+        mark = m.group()
+        pos = m.end()
+        if mark.startswith("\n"):
+            continue
+        while breaks[b] < i:
+            b += 1
+        para_end = breaks[b]
+        prev = text[i - 1] if i > 0 else "\n"
+        nxt = text[i + 1] if i + 1 < n else ""
+        if mark in "”»’":
+            continue  # a closer with no opener (or an apostrophe)
+        if mark in "\"'" and not (prev in _OPEN_CONTEXT or prev in "“‘«"):
+            continue  # a closing straight quote, an inch mark or an apostrophe
+        if mark in "'‘" and not _is_letter(nxt) and nxt not in '"“':
+            continue
+        if mark in "'‘" and _DECADE.match(text, i + 1):
+            continue  # ’90s, '20s: an elided century, not a quotation
+        if not nxt or nxt.isspace():
+            continue
+        j = _closer_for(text, i, mark, para_end)
+        if j is None:
+            if mark in "'‘":
+                continue
+            inner_end = para_end
+            while inner_end > i + 1 and text[inner_end - 1].isspace():
+                inner_end -= 1
+            end, closed = inner_end, False
+        else:
+            inner_end, end, closed = j, j + 1, True
+        inner = text[i + 1 : inner_end]
+        spans.append(QuoteSpan(i, end, i + 1, inner_end, closed, len(_WORD.findall(inner))))
+        pos = max(pos, end)
+    return spans
+
+
+def is_quoted(spans: Sequence[QuoteSpan], pos: int) -> bool:
+    """True if offset ``pos`` lies inside one of ``spans`` (as returned by :func:`quote_spans`).
+
+    >>> text = 'Kirby said: "Talks may advance." They did.'
+    >>> spans = quote_spans(text)
+    >>> is_quoted(spans, text.index("may")), is_quoted(spans, text.index("did"))
+    (True, False)
+    """
+    k = bisect_right([s.start for s in spans], pos) - 1
+    return k >= 0 and spans[k].start <= pos < spans[k].end
+
+
+def quoted_share(text: str) -> float:
+    """Share of the words of ``text`` that lie inside quotations (0.0 for an empty text)."""
+    spans = quote_spans(text)
+    words = list(_WORD.finditer(text))
+    if not words:
+        return 0.0
+    inside = sum(1 for w in words if is_quoted(spans, w.start()))
+    return inside / len(words)
