@@ -1,0 +1,514 @@
+"""The workbook's memory and its exercise checks: what a student types is kept, and explained.
+
+Two jobs, both small:
+
+**Saving answers.** Each lesson keeps what the student types or labels (first impressions,
+sentence labels, the closing checklist, answers to exercises) in one JSON file in the
+student's *work folder*: ``my-work/`` beside the notebooks, or the folder named by the
+environment variable ``OPEDKIT_WORK``. :class:`Answers` reads that file when a lesson starts
+and writes it again after every change. Every write goes to a temporary file in the same
+folder that then replaces the old one (``os.replace``), so a crash, a kernel restart or a
+closed tab leaves either the old file or the new one, never half of one. A file that cannot
+be read is kept under another name (nothing is deleted) and the lesson starts afresh. A
+teacher collects the ``my-work`` folders; each file says which lesson it belongs to.
+
+**Checking exercises.** :func:`check` takes an exercise id (``"02.1"``: lesson 2, exercise 1)
+and the student's answer and returns :class:`Feedback`: a verdict and an explanation that
+says *why*, with the numbers opedkit computes, so the student learns from a wrong answer as
+well as a right one. Interpretive questions get a comparison, never a verdict. ``check``
+never raises on a bad answer; it explains what it expected instead. The same expected
+values are what the teacher's guide (``notebooks/teacher/``) shows, via :func:`worked`.
+
+>>> check("00.1", None).verdict
+'unanswered'
+>>> check("00.1", 10, save=False).verdict
+'correct'
+"""
+
+from __future__ import annotations
+
+import contextlib
+import html
+import json
+import os
+import tempfile
+import warnings
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+    from opedkit.document import Document
+
+#: Environment variable naming the folder where answers are saved (default ``my-work``).
+WORK_ENV = "OPEDKIT_WORK"
+DEFAULT_WORK_FOLDER = "my-work"
+#: Refuse to keep answers larger than this (a runaway paste); an op-ed is about 10 kB.
+MAX_ANSWER_CHARS = 200_000
+
+
+# --- the work folder and the answer files ---------------------------------------------------
+
+
+def work_folder() -> Path:
+    """The folder where answers are saved: ``$OPEDKIT_WORK`` or ``my-work`` (relative to the
+    current folder, which is the notebook's folder in Jupyter)."""
+    return Path(os.environ.get(WORK_ENV) or DEFAULT_WORK_FOLDER)
+
+
+def write_json_atomic(path: Path, data: Any) -> None:
+    """Write ``data`` as JSON to ``path`` atomically: a temporary file, then ``os.replace``.
+
+    Readers see the old file or the new one, never a half-written one.
+    """
+    path.parent.mkdir(parents=True, exist_ok=True)
+    text = json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            fh.write(text)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise
+
+
+def _lesson_key(lesson: str) -> str:
+    key = str(lesson).strip()
+    if not key or any(ch in key for ch in "/\\:") or key.startswith("."):
+        raise ValueError(f"a lesson name is a short plain name such as '03', got {lesson!r}")
+    return key
+
+
+class Answers:
+    """One lesson's saved answers: a small dict kept in ``<work folder>/lesson-<id>.json``.
+
+    ``get`` reads, ``set`` saves at once (atomically). The file is re-read before each save,
+    so two notebooks (or two tabs) writing different keys of one lesson do not undo each
+    other's work.
+
+    >>> import tempfile
+    >>> folder = Path(tempfile.mkdtemp())
+    >>> a = Answers("00", folder=folder)
+    >>> a.set("rating", 4)
+    >>> Answers("00", folder=folder).get("rating")
+    4
+    """
+
+    def __init__(self, lesson: str, *, folder: str | Path | None = None) -> None:
+        self.lesson = _lesson_key(lesson)
+        self.folder = Path(folder) if folder is not None else work_folder()
+        self.path = self.folder / f"lesson-{self.lesson}.json"
+        self._data: dict[str, Any] = self._read()
+
+    def _read(self) -> dict[str, Any]:
+        if not self.path.exists():
+            return {}
+        try:
+            raw = json.loads(self.path.read_text("utf-8"))
+            answers = raw["answers"] if isinstance(raw, dict) else None
+            if not isinstance(answers, dict):
+                raise ValueError("no 'answers' object")
+            return answers
+        except (OSError, ValueError, KeyError) as exc:
+            kept = self._keep_broken()
+            warnings.warn(
+                f"{self.path}: could not be read ({exc}); it was kept as {kept.name} and this "
+                "lesson starts with no saved answers.",
+                stacklevel=3,
+            )
+            return {}
+
+    def _keep_broken(self) -> Path:
+        n = 1
+        while (kept := self.path.with_name(f"{self.path.name}.unreadable-{n}")).exists():
+            n += 1
+        os.replace(self.path, kept)
+        return kept
+
+    def get(self, key: str, default: Any = None) -> Any:
+        """The saved value for ``key``, or ``default``."""
+        return self._data.get(key, default)
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._data
+
+    def as_dict(self) -> dict[str, Any]:
+        """A copy of every saved answer."""
+        return json.loads(json.dumps(self._data))
+
+    def set(self, key: str, value: Any) -> None:
+        """Save ``value`` (anything JSON can hold) under ``key``, at once."""
+        text = json.dumps(value, ensure_ascii=False)
+        if len(text) > MAX_ANSWER_CHARS:
+            raise ValueError(
+                f"the answer for {key!r} is {len(text):,} characters, over the "
+                f"{MAX_ANSWER_CHARS:,} limit: is that a whole book pasted in?"
+            )
+        fresh = self._read()
+        fresh[key] = json.loads(text)
+        now = datetime.now(UTC).replace(microsecond=0).isoformat()
+        write_json_atomic(
+            self.path,
+            {"lesson": self.lesson, "updated": now, "answers": fresh, "tool": "opedkit"},
+        )
+        self._data = fresh
+
+    def __repr__(self) -> str:
+        return f"Answers(lesson={self.lesson!r}, saved={sorted(self._data)})"
+
+
+# --- feedback -------------------------------------------------------------------------------
+
+_ICONS = {
+    "correct": "✔ Correct",
+    "close": "≈ Close",
+    "not yet": "✘ Not yet",
+    "unanswered": "… Not answered yet",
+    "noted": "✎ Noted",
+    "invalid": "? Cannot check this",
+}
+
+
+@dataclass(frozen=True)
+class Feedback:
+    """The result of checking an answer: a verdict and an explanation.
+
+    ``verdict`` is one of ``correct``, ``close``, ``not yet`` (a factual answer), ``noted``
+    (an interpretive answer: compared, not judged), ``unanswered`` or ``invalid`` (the answer
+    is not of the expected kind; the message says what is expected).
+    """
+
+    exercise: str
+    verdict: str
+    message: str
+    details: tuple[str, ...] = field(default_factory=tuple)
+
+    @property
+    def ok(self) -> bool:
+        return self.verdict == "correct"
+
+    def __str__(self) -> str:
+        lines = [f"{self.exercise} · {_ICONS[self.verdict]}. {self.message}"]
+        lines += [f"  - {d}" for d in self.details]
+        return "\n".join(lines)
+
+    __repr__ = __str__
+
+    def _repr_html_(self) -> str:
+        items = "".join(f"<li>{html.escape(d)}</li>" for d in self.details)
+        return (
+            f'<div class="ok-feedback ok-feedback-{self.verdict.replace(" ", "-")}" '
+            'style="border-left:4px solid #555;padding:.3em .8em;margin:.3em 0;">'
+            f"<strong>{html.escape(self.exercise)} · {html.escape(_ICONS[self.verdict])}.</strong> "
+            f"{html.escape(self.message)}" + (f"<ul>{items}</ul>" if items else "") + "</div>"
+        )
+
+
+# --- exercises ------------------------------------------------------------------------------
+
+Checker = Callable[[Any], Feedback]
+
+
+@dataclass(frozen=True)
+class Exercise:
+    """One exercise: its id, the question, how to answer, and how to check an answer.
+
+    ``options`` (for a choice question) maps each option to ``(is_right, why)``;
+    ``worked`` gives the teacher's worked answer as text.
+    """
+
+    id: str
+    question: str
+    answer_hint: str
+    checker: Checker
+    worked: Callable[[], str]
+    options: Mapping[str, tuple[bool, str]] | None = None
+
+
+EXERCISES: dict[str, Exercise] = {}
+
+
+def _register(ex: Exercise) -> Exercise:
+    if ex.id in EXERCISES:
+        raise ValueError(f"exercise {ex.id} is defined twice")
+    EXERCISES[ex.id] = ex
+    return ex
+
+
+def _lesson_of(exercise: str) -> str:
+    return exercise.split(".", 1)[0]
+
+
+def exercise(exercise_id: str) -> Exercise:
+    """The :class:`Exercise` with this id (``"02.1"``); a clear error for an unknown one."""
+    try:
+        return EXERCISES[exercise_id]
+    except KeyError:
+        known = ", ".join(sorted(EXERCISES))
+        raise KeyError(f"no exercise {exercise_id!r}; the exercises are: {known}") from None
+
+
+def check(exercise_id: str, answer: Any, *, save: bool = True) -> Feedback:
+    """Check ``answer`` to an exercise and explain; save it in the lesson's answer file.
+
+    ``None`` means "not answered yet" (nothing is saved). With ``save=False`` nothing is
+    written (the teacher's guide uses this).
+    """
+    ex = exercise(exercise_id)
+    if answer is None or (isinstance(answer, str) and not answer.strip()):
+        return Feedback(ex.id, "unanswered", ex.answer_hint)
+    feedback = ex.checker(answer)
+    if save and feedback.verdict != "invalid":
+        with contextlib.suppress(TypeError, ValueError):  # unsaveable answers are still checked
+            Answers(_lesson_of(ex.id)).set(f"exercise {ex.id}", _jsonable(answer))
+    return feedback
+
+
+def worked(exercise_id: str) -> str:
+    """The teacher's worked answer for an exercise, computed now by opedkit."""
+    ex = exercise(exercise_id)
+    return f"{ex.id} · {ex.question}\n{ex.worked()}"
+
+
+def _jsonable(value: Any) -> Any:
+    return json.loads(json.dumps(value, ensure_ascii=False, default=str))
+
+
+def _as_int(answer: Any) -> int | None:
+    if isinstance(answer, bool):
+        return None
+    if isinstance(answer, int):
+        return answer
+    if isinstance(answer, float) and answer.is_integer():
+        return int(answer)
+    if isinstance(answer, str) and answer.strip().lstrip("-").isdigit():
+        return int(answer.strip())
+    return None
+
+
+def _as_float(answer: Any) -> float | None:
+    if isinstance(answer, bool):
+        return None
+    if isinstance(answer, int | float):
+        return float(answer)
+    if isinstance(answer, str):
+        try:
+            return float(answer.strip().replace(",", "."))
+        except ValueError:
+            return None
+    return None
+
+
+def _choice(
+    exercise_id: str, question: str, options: Mapping[str, tuple[bool, str]], hint: str
+) -> Exercise:
+    """A choice question: each option carries its own explanation, right or wrong."""
+    labels = list(options)
+
+    def checker(answer: Any) -> Feedback:
+        picked = _match_option(answer, labels)
+        if picked is None:
+            return Feedback(
+                exercise_id,
+                "invalid",
+                "Pick one of the options: "
+                + "; ".join(f"{i + 1}. {o}" for i, o in enumerate(labels)),
+            )
+        right, why = options[picked]
+        return Feedback(exercise_id, "correct" if right else "not yet", why)
+
+    def worked_text() -> str:
+        lines = []
+        for o, (right, why) in options.items():
+            lines.append(f"[{'x' if right else ' '}] {o}: {why}")
+        return "\n".join(lines)
+
+    return _register(Exercise(exercise_id, question, hint, checker, worked_text, options))
+
+
+def _match_option(answer: Any, labels: list[str]) -> str | None:
+    """An option given as its text (case-insensitive), its number (1-based) or its letter."""
+    if isinstance(answer, str):
+        for a in (answer.strip().lower(), answer.strip().lower().rstrip(".)")):
+            for o in labels:
+                if a == o.lower():
+                    return o
+        if len(a) == 1 and "a" <= a <= "z" and ord(a) - 97 < len(labels):
+            return labels[ord(a) - 97]
+    n = _as_int(answer)
+    if n is not None and 1 <= n <= len(labels):
+        return labels[n - 1]
+    return None
+
+
+def choice_options(exercise_id: str) -> list[str]:
+    """The options of a choice exercise, in order (for a widget or a printed sheet)."""
+    ex = exercise(exercise_id)
+    if ex.options is None:
+        raise ValueError(f"exercise {exercise_id} is not a choice question")
+    return list(ex.options)
+
+
+# --- helpers that lessons show (every number from opedkit) ----------------------------------
+
+
+def _doc(x: Document | str | None) -> Document:
+    from opedkit.document import as_document, bundled
+
+    return bundled() if x is None else as_document(x)
+
+
+def part_counts(doc: Document | None = None) -> pd.DataFrame:
+    """One row per part of the page: its kind, words, sentences, the first words, the reason.
+
+    This is how lesson 01 shows why measures use the body only: the title, byline, bio and
+    comment form are words on the page, but not the author's argument.
+    """
+    import pandas as pd
+
+    from opedkit.segment import sentences
+    from opedkit.tokenize import words
+
+    d = _doc(doc)
+    rows = []
+    for i, part in enumerate(d.parts):
+        first = " ".join(part.text.split()[:8])
+        rows.append(
+            {
+                "part": i + 1,
+                "kind": part.kind,
+                "words": len(words(part.text)),
+                "sentences": len(sentences(part.text)),
+                "begins": first + (" …" if len(part.text.split()) > 8 else ""),
+                "why": part.reason,
+            }
+        )
+    return pd.DataFrame(rows)
+
+
+def kind_totals(doc: Document | None = None) -> pd.DataFrame:
+    """Words and sentences per kind of part (body, title, bio…), body first, then by words."""
+    table = part_counts(doc)
+    out = table.groupby("kind", as_index=False)[["words", "sentences"]].sum()
+    out["order"] = (out["kind"] != "body").astype(int)
+    out = out.sort_values(["order", "words", "kind"], ascending=[True, False, True])
+    return out.drop(columns="order").reset_index(drop=True)
+
+
+def question_paragraphs(doc: Document | None = None) -> pd.DataFrame:
+    """Paragraphs that contain sentences ending in a question mark: paragraph number (from 1),
+    sentences in it, and how many of them end with ``?``. A plain punctuation count, used
+    before the question lesson; :mod:`opedkit.questions` classifies them."""
+    from opedkit.segment import sentence_table
+
+    t = sentence_table(_doc(doc))
+    t["question"] = t["text"].str.rstrip("”’\"') ").str.endswith("?")
+    g = t.groupby("paragraph").agg(sentences=("sentence", "size"), questions=("question", "sum"))
+    g = g[g["questions"] > 0].reset_index()
+    g["paragraph"] = g["paragraph"] + 1
+    return g.astype({"questions": "int64"})
+
+
+def word_counts(doc: Document | str | None, terms: Iterable[str]) -> pd.DataFrame:
+    """How often each of ``terms`` occurs as a word (case-insensitive, by opedkit's tokenizer),
+    sorted by count then term."""
+    import pandas as pd
+
+    from opedkit.tokenize import words
+
+    counts: dict[str, int] = {t.lower(): 0 for t in terms}
+    for w in words(_doc(doc)):
+        lw = w.lower()
+        if lw in counts:
+            counts[lw] += 1
+    out = pd.DataFrame({"word": list(counts), "count": list(counts.values())})
+    return out.sort_values(["count", "word"], ascending=[False, True]).reset_index(drop=True)
+
+
+# --- lesson 00 ------------------------------------------------------------------------------
+
+
+def _paragraph_count() -> int:
+    return len(_doc(None).paragraphs)
+
+
+def _check_00_1(answer: Any) -> Feedback:
+    n = _as_int(answer)
+    true = _paragraph_count()
+    if n is None:
+        return Feedback("00.1", "invalid", "Give a whole number, such as 7.")
+    if n == true:
+        return Feedback(
+            "00.1",
+            "correct",
+            f"The body has {true} paragraphs. The headline, the author's name, the short bio "
+            "and the comment form under the article are on the page but are not paragraphs "
+            "of the argument; lesson 01 looks at them.",
+        )
+    if n > true:
+        return Feedback(
+            "00.1",
+            "not yet",
+            f"opedkit finds {true} body paragraphs. Did you count the author's name, the bio or "
+            "the 'Leave a Reply' form under the article? Those are parts of the page, not of "
+            "the argument.",
+        )
+    return Feedback(
+        "00.1",
+        "not yet",
+        f"opedkit finds {true} body paragraphs, each numbered in the reading view above. "
+        "Look again at the numbers at the left of each paragraph.",
+    )
+
+
+_register(
+    Exercise(
+        "00.1",
+        "How many paragraphs does the body of the op-ed have?",
+        "Count the paragraphs of the op-ed itself (not the headline, name or bio) and put the "
+        "number in place of None.",
+        _check_00_1,
+        lambda: f"{_paragraph_count()} paragraphs (the reading view numbers them).",
+    )
+)
+
+_choice(
+    "00.2",
+    "What kind of text is this?",
+    {
+        "A news report": (
+            False,
+            "A news report tells what happened and who said it, and keeps the reporter's own "
+            "view out. This text argues and judges ('undoubtedly of global interest', 'it is "
+            "imperative to approach the situation with caution'), and its headline carries the "
+            "label 'OpEd'.",
+        ),
+        "An opinion piece (op-ed)": (
+            True,
+            "The headline ends with the label 'OpEd' (short for 'opposite the editorial page': "
+            "a piece by an outside writer, not the paper's staff), and the text judges and "
+            "recommends ('it is imperative to approach the situation with caution'). An op-ed "
+            "is one person's argued view; the outlet does not necessarily share it.",
+        ),
+        "A research article": (
+            False,
+            "A research article states a question, a method and its evidence, with references "
+            "a reader can follow. This text names outlets ('Al Jazeera and Reuters') but gives "
+            "no dates, titles or links, and its headline carries the label 'OpEd'.",
+        ),
+        "A government press release": (
+            False,
+            "A press release speaks for an organisation and names it. This text is signed by "
+            "one person, with a short bio, and its headline carries the label 'OpEd'.",
+        ),
+    },
+    "Pick the option (its number, letter or text) in place of None.",
+)

@@ -1,0 +1,460 @@
+"""Notebook views: the op-ed marked up in place, toggles, pickers and answer forms.
+
+Every view here is a :class:`View`: in JupyterLab it shows live widgets (ipywidgets); where
+no widget front end is running (a static render on GitHub, an HTML export, nbval) it shows a
+static HTML version of the same content, and ``text/plain`` for a terminal. A notebook
+output carries all three and the front end picks the richest it can show.
+
+Two rules make the lessons testable with strict nbval:
+
+* The static parts (``text/html`` and ``text/plain``) depend only on the text and on
+  opedkit's numbers, **never on saved answers**: what a student saved appears only inside
+  the live widgets, whose state nbval does not compare. A lesson re-run with saved answers
+  therefore stores exactly the same static output as a fresh run.
+* Nothing in them is random or time-dependent: no ids, no time stamps.
+
+Stable hooks for browser tests and custom CSS:
+
+* the highlighter's container has the class ``ok-highlighter``; its marked text sits in an
+  element with the class ``ok-marked``; each category's toggle (a checkbox) has the class
+  ``ok-toggle-<category>``; the paragraph picker has ``ok-paragraph-picker``;
+* every mark is ``<mark class="ok ok-<category>">`` (from :mod:`opedkit.markup`), e.g.
+  ``mark.ok-hedge``, ``mark.ok-booster``; a mark split at a crossing carries
+  ``data-cont="1"`` on its later pieces; the legend above the text shows one sample mark per
+  category *outside* the text. So to count the hedges shown, count
+  ``.ok-highlighter .ok-text mark.ok-hedge:not([data-cont])``;
+* every paragraph is ``<p data-paragraph="i">`` (0-based) beginning with
+  ``<span class="ok-pnum">`` holding the number a reader uses (i + 1).
+
+ipywidgets is imported inside the functions that build widgets, so importing this module
+is cheap.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from typing import TYPE_CHECKING, Any
+
+from opedkit.markup import STYLES, Mark, escape, legend, mark_up
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+    from opedkit.document import Document
+
+WIDGET_MIME = "application/vnd.jupyter.widget-view+json"
+
+_PARA = re.compile(r'<p data-paragraph="(\d+)">(.*?)</p>', re.S)
+_PNUM_STYLE = (
+    "display:inline-block;min-width:2.2em;margin-right:.4em;color:#555;"
+    "font-size:.85em;font-weight:bold;user-select:none;"
+)
+_NOTE_STYLE = "color:#444;font-size:.9em;margin:.2em 0 .6em 0;"
+_TD_STYLE = "text-align:left;padding:2px 8px;vertical-align:top"
+_BOX_STYLE = "border:1px solid #bbb;border-radius:4px;padding:.6em .9em;margin:.3em 0;"
+
+
+class View:
+    """A notebook output with a live widget and a static fallback.
+
+    ``widget`` is an ipywidgets widget (or ``None``); ``html`` and ``text`` are the static
+    versions, shown where widgets cannot be (and the only parts nbval compares).
+    """
+
+    def __init__(self, html: str, text: str, widget: Any = None) -> None:
+        self.html = html
+        self.text = text
+        self.widget = widget
+
+    def _repr_mimebundle_(self, include: Any = None, exclude: Any = None) -> dict[str, Any]:
+        data: dict[str, Any] = {"text/plain": self.text, "text/html": self.html}
+        if self.widget is not None:
+            view = self.widget._repr_mimebundle_().get(WIDGET_MIME)
+            if view is not None:
+                data[WIDGET_MIME] = view
+        return data
+
+    def __repr__(self) -> str:
+        return self.text
+
+
+# --- marked-up text -------------------------------------------------------------------------
+
+
+def _number_paragraphs(fragment: str, only: int | None = None) -> str:
+    """Add the reader's paragraph number to each ``<p>`` of a mark_up fragment (optionally
+    keeping one paragraph only)."""
+
+    def number(m: re.Match[str]) -> str:
+        k = int(m.group(1))
+        if only is not None and k != only:
+            return ""
+        return (
+            f'<p data-paragraph="{k}"><span class="ok-pnum" style="{_PNUM_STYLE}">'
+            f"¶ {k + 1}</span>{m.group(2)}</p>"
+        )
+
+    out = _PARA.sub(number, fragment)
+    if only is not None:
+        out = out.replace("</p>\n", "</p>")
+    return out
+
+
+def marked_html(
+    text: str, marks: Iterable[Any] = (), *, paragraph: int | None = None, numbered: bool = True
+) -> str:
+    """The text as escaped HTML with ``marks`` (see :func:`opedkit.markup.mark_up`), each
+    paragraph numbered as a reader counts (¶ 1, ¶ 2…); ``paragraph`` keeps just one
+    (0-based).
+
+    >>> one = marked_html("It may rain.\\n\\nIt will.", [(3, 6, "hedge")], paragraph=0)
+    >>> one.count("<p "), one.count("ok-hedge"), "¶ 1" in one, "will" in one
+    (1, 1, True, False)
+    """
+    fragment = mark_up(text, marks, inline_styles=True)
+    return _number_paragraphs(fragment, paragraph) if numbered else fragment
+
+
+def reading_view(doc: Document, *, title: bool = True) -> View:
+    """The op-ed's body for reading, paragraphs numbered, nothing marked (lesson 00)."""
+    head = ""
+    if title and doc.title:
+        by = f"<div style='{_NOTE_STYLE}'>{escape(doc.author)}</div>" if doc.author else ""
+        head = f"<h3 style='margin:.2em 0'>{escape(doc.title)}</h3>{by}"
+    body = marked_html(doc.body, [])
+    lines = [doc.title, doc.author, ""] if title else []
+    lines += [f"[{i + 1}] {p}" for i, p in enumerate(doc.paragraphs)]
+    return View(
+        f'<div class="ok-reading" style="max-width:46em">{head}{body}</div>', "\n".join(lines)
+    )
+
+
+def _coerce_marks(marks: Any) -> list[Mark]:
+    if marks is None:
+        return []
+    if hasattr(marks, "to_dict") and hasattr(marks, "columns"):
+        marks = marks.to_dict("records")
+    out = []
+    for m in marks:
+        if isinstance(m, Mark):
+            out.append(m)
+        elif isinstance(m, Mapping):
+            out.append(
+                Mark(int(m["start"]), int(m["end"]), str(m["category"]), str(m.get("title", "")))
+            )
+        else:
+            f = tuple(m)
+            out.append(Mark(int(f[0]), int(f[1]), str(f[2]), str(f[3]) if len(f) > 3 else ""))
+    return out
+
+
+def _label(category: str) -> str:
+    style = STYLES.get(category)
+    return style.label if style else category.replace("-", " ").capitalize()
+
+
+def _plural(label: str, n: int) -> str:
+    return label if n == 1 else (label[:-1] + "ies" if label.endswith("y") else label + "s")
+
+
+def highlighter(
+    text: str,
+    marks: Any,
+    *,
+    categories: Sequence[str] | None = None,
+    initially: Sequence[str] | None = None,
+    note: str = "",
+) -> View:
+    """The text with its marks, a toggle (checkbox) per category and a paragraph picker.
+
+    ``marks``: :class:`~opedkit.markup.Mark` records, tuples or a DataFrame with columns
+    ``start, end, category[, title]`` (offsets into ``text``). ``categories`` sets the order of
+    the toggles (default: order of first appearance); ``initially`` which are on at first
+    (default: all). The static fallback shows the ``initially`` categories, all paragraphs.
+    """
+    all_marks = _coerce_marks(marks)
+    cats = (
+        list(categories)
+        if categories is not None
+        else list(dict.fromkeys(m.category for m in all_marks))
+    )
+    on = list(initially) if initially is not None else list(cats)
+    counts = {c: sum(1 for m in all_marks if m.category == c) for c in cats}
+    n_paragraphs = len(re.findall(r"<p data-paragraph=", mark_up(text, [])))
+
+    def render(shown: Iterable[str], paragraph: int | None) -> str:
+        shown = [c for c in cats if c in set(shown)]
+        chosen = [m for m in all_marks if m.category in shown]
+        key = (
+            legend(shown, inline_styles=True)
+            if shown
+            else (f"<div style='{_NOTE_STYLE}'>Nothing is highlighted: tick a box above.</div>")
+        )
+        return f'<div class="ok-marked">{key}{marked_html(text, chosen, paragraph=paragraph)}</div>'
+
+    summary = ", ".join(f"{counts[c]} {_plural(_label(c).lower(), counts[c])}" for c in cats)
+    note_html = f"<div style='{_NOTE_STYLE}'>{escape(note)}</div>" if note else ""
+    static = (
+        f'<div class="ok-highlighter ok-static" style="max-width:46em">{note_html}'
+        f"<div style='{_NOTE_STYLE}'>Marked: {escape(summary)}. Showing: "
+        f"{escape(', '.join(_label(c) for c in on) or 'nothing')}. (Open this notebook in "
+        "JupyterLab and run it to switch each kind on and off.)</div>"
+        f"{render(on, None)}</div>"
+    )
+    plain = (
+        f"Highlighted text, {n_paragraphs} paragraphs. Marked: {summary}. "
+        f"Showing: {', '.join(on) or 'nothing'}."
+    )
+    widget = _highlighter_widget(cats, on, counts, n_paragraphs, render, note_html)
+    return View(static, plain, widget)
+
+
+def _highlighter_widget(
+    cats: list[str],
+    on: list[str],
+    counts: dict[str, int],
+    n_paragraphs: int,
+    render: Callable[[Iterable[str], int | None], str],
+    note_html: str,
+) -> Any:
+    import ipywidgets as w
+
+    boxes = {}
+    for c in cats:
+        box = w.Checkbox(
+            value=c in on,
+            description=f"{_label(c)} ({counts[c]})",
+            indent=False,
+            layout=w.Layout(width="auto", margin="0 1.2em 0 0"),
+        )
+        box.add_class(f"ok-toggle-{c}")
+        boxes[c] = box
+    picker = w.Dropdown(
+        options=[("all paragraphs", -1)] + [(f"paragraph {k + 1}", k) for k in range(n_paragraphs)],
+        value=-1,
+        description="Show",
+        layout=w.Layout(width="14em"),
+    )
+    picker.add_class("ok-paragraph-picker")
+    shown = w.HTML(render(on, None))
+
+    def update(_change: Any = None) -> None:
+        chosen = [c for c, b in boxes.items() if b.value]
+        shown.value = render(chosen, None if picker.value == -1 else int(picker.value))
+
+    for b in boxes.values():
+        b.observe(update, names="value")
+    picker.observe(update, names="value")
+    controls = w.HBox([*boxes.values(), picker], layout=w.Layout(flex_flow="row wrap"))
+    parts = ([w.HTML(note_html)] if note_html else []) + [controls, shown]
+    box = w.VBox(parts, layout=w.Layout(max_width="48em"))
+    box.add_class("ok-highlighter")
+    return box
+
+
+# --- tables and pickers ---------------------------------------------------------------------
+
+
+def table_html(table: pd.DataFrame, *, index: bool = False, max_rows: int = 60) -> str:
+    """A small, escaped HTML table (no pandas styling, same bytes on every run)."""
+    cols = list(table.columns)
+    head = "".join(
+        f"<th style='text-align:left;padding:2px 8px'>{escape(str(c))}</th>" for c in cols
+    )
+    rows = []
+    for _, row in table.head(max_rows).iterrows():
+        cells = "".join(f"<td style='{_TD_STYLE}'>{escape(_fmt(row[c]))}</td>" for c in cols)
+        rows.append(f"<tr>{cells}</tr>")
+    more = (
+        f"<div style='{_NOTE_STYLE}'>… {len(table) - max_rows} more rows</div>"
+        if len(table) > max_rows
+        else ""
+    )
+    body = "".join(rows)
+    table_tag = f"<table class='ok-table'><thead><tr>{head}</tr></thead><tbody>{body}</tbody>"
+    return f"{table_tag}</table>{more}"
+
+
+def _fmt(value: Any) -> str:
+    if isinstance(value, float):
+        return f"{value:.2f}"
+    return str(value)
+
+
+def sentence_picker(
+    text: str,
+    table: pd.DataFrame,
+    *,
+    label: Callable[[Any], str] | None = None,
+    details: Callable[[int], pd.DataFrame] | None = None,
+    marks: Any = None,
+    start: int = 0,
+) -> View:
+    """Pick one sentence of ``table`` (rows with ``sentence``, ``start``, ``end``, ``text``,
+    offsets into ``text``) and see it, marked, with the rows ``details(sentence)`` returns.
+
+    The static fallback shows the sentence ``start``.
+    """
+    rows = table.reset_index(drop=True)
+    all_marks = _coerce_marks(marks)
+    numbers = [int(s) for s in rows["sentence"]]
+
+    def describe(i: int) -> str:
+        r = rows.iloc[i]
+        lo, hi = int(r["start"]), int(r["end"])
+        inside = [
+            m._replace(start=m.start - lo, end=m.end - lo)
+            for m in all_marks
+            if m.start >= lo and m.end <= hi
+        ]
+        head = label(r) if label else f"Sentence {int(r['sentence']) + 1}"
+        out = (
+            f"<div style='{_BOX_STYLE}'><div style='{_NOTE_STYLE}'>{escape(head)}</div>"
+            f"{mark_up(text[lo:hi], inside, inline_styles=True)}"
+        )
+        if details is not None:
+            extra = details(int(r["sentence"]))
+            out += (
+                table_html(extra)
+                if len(extra)
+                else f"<div style='{_NOTE_STYLE}'>(nothing found here)</div>"
+            )
+        return out + "</div>"
+
+    first = min(max(start, 0), len(rows) - 1) if len(rows) else 0
+    if not len(rows):
+        return View(f"<div style='{_NOTE_STYLE}'>(no sentences)</div>", "(no sentences)")
+    static = (
+        f"<div class='ok-sentence-picker ok-static'><div style='{_NOTE_STYLE}'>Showing sentence "
+        f"{numbers[first] + 1} of {len(rows)} listed (run this notebook in JupyterLab to pick "
+        f"another).</div>{describe(first)}</div>"
+    )
+    plain = f"Sentence picker: {len(rows)} sentences; showing sentence {numbers[first] + 1}."
+    try:
+        import ipywidgets as w
+    except ImportError:  # pragma: no cover - ipywidgets is a dependency
+        return View(static, plain)
+    options = [(f"{k + 1}: {_short(str(rows.iloc[k]['text']))}", k) for k in range(len(rows))]
+    picker = w.Dropdown(
+        options=options, value=first, description="Sentence", layout=w.Layout(width="46em")
+    )
+    picker.add_class("ok-sentence-picker")
+    shown = w.HTML(describe(first))
+    picker.observe(lambda ch: setattr(shown, "value", describe(int(ch["new"]))), names="value")
+    return View(static, plain, w.VBox([picker, shown]))
+
+
+def _short(s: str, n: int = 70) -> str:
+    s = " ".join(s.split())
+    return s if len(s) <= n else s[: n - 1] + "…"
+
+
+# --- answer forms (saved as the student types) ----------------------------------------------
+
+
+def _answers(lesson: str) -> Any:
+    from opedkit.lessons import Answers
+
+    return Answers(lesson)
+
+
+def _saved_note(lesson: str) -> str:
+    return f"Saved as you type, in my-work/lesson-{lesson}.json."
+
+
+def text_box(lesson: str, key: str, prompt: str, *, rows: int = 4, placeholder: str = "") -> View:
+    """A text box whose contents are saved under ``key`` as the student types and restored
+    when the notebook is run again."""
+    static = (
+        f"<div class='ok-form ok-static' style='{_BOX_STYLE}'><strong>{escape(prompt)}</strong>"
+        f"<div style='{_NOTE_STYLE}'>[a text box: run this notebook in JupyterLab to write here; "
+        f"{escape(_saved_note(lesson).lower())}]</div></div>"
+    )
+    plain = f"[text box] {prompt}"
+    import ipywidgets as w
+
+    store = _answers(lesson)
+    area = w.Textarea(
+        value=str(store.get(key, "")),
+        placeholder=placeholder,
+        layout=w.Layout(width="46em", height=f"{1.6 * rows + 0.8:.1f}em"),
+    )
+    status = w.HTML(f"<span style='{_NOTE_STYLE}'>{_saved_note(lesson)}</span>")
+    area.observe(lambda ch: store.set(key, ch["new"]), names="value")
+    box = w.VBox([w.HTML(f"<strong>{escape(prompt)}</strong>"), area, status])
+    box.add_class("ok-form")
+    return View(static, plain, box)
+
+
+def rating(lesson: str, key: str, prompt: str, options: Sequence[str]) -> View:
+    """A row of buttons (one choice) saved under ``key`` (the chosen option's text)."""
+    listed = " · ".join(options)
+    static = (
+        f"<div class='ok-form ok-static' style='{_BOX_STYLE}'><strong>{escape(prompt)}</strong>"
+        f"<div>{escape(listed)}</div><div style='{_NOTE_STYLE}'>[buttons: run this notebook in "
+        "JupyterLab to choose]</div></div>"
+    )
+    plain = f"[choose one] {prompt} {listed}"
+    import ipywidgets as w
+
+    store = _answers(lesson)
+    saved = store.get(key)
+    buttons = w.ToggleButtons(
+        options=list(options),
+        value=saved if saved in options else None,
+        style={"button_width": "auto"},
+    )
+    status = w.HTML(f"<span style='{_NOTE_STYLE}'>{_saved_note(lesson)}</span>")
+    buttons.observe(lambda ch: ch["new"] is not None and store.set(key, ch["new"]), names="value")
+    box = w.VBox([w.HTML(f"<strong>{escape(prompt)}</strong>"), buttons, status])
+    box.add_class("ok-form")
+    return View(static, plain, box)
+
+
+def choice(exercise_id: str) -> View:
+    """A choice exercise from :mod:`opedkit.lessons` with immediate, explained feedback.
+
+    The student's pick is saved (as the exercise's answer) and shown again on re-run.
+    """
+    from opedkit import lessons
+
+    ex = lessons.exercise(exercise_id)
+    options = lessons.choice_options(exercise_id)
+    listed = "".join(f"<li>{chr(97 + i)}) {escape(o)}</li>" for i, o in enumerate(options))
+    static = (
+        f"<div class='ok-choice ok-static' style='{_BOX_STYLE}'><strong>{escape(ex.id)} · "
+        f"{escape(ex.question)}</strong><ul style='list-style:none;padding-left:.5em'>"
+        f"{listed}</ul><div style='{_NOTE_STYLE}'>"
+        "[run this notebook in JupyterLab to answer and get feedback; or use "
+        f'lessons.check("{escape(ex.id)}", your_choice) in a code cell]</div></div>'
+    )
+    plain = f"{ex.id} · {ex.question}\n" + "\n".join(
+        f"  {chr(97 + i)}) {o}" for i, o in enumerate(options)
+    )
+    import ipywidgets as w
+
+    saved = lessons.Answers(lessons._lesson_of(ex.id)).get(f"exercise {ex.id}")
+    radio = w.RadioButtons(
+        options=options, value=saved if saved in options else None, layout=w.Layout(width="auto")
+    )
+    feedback = w.HTML("")
+
+    def answer(change: Any) -> None:
+        if change["new"] is not None:
+            feedback.value = lessons.check(ex.id, change["new"])._repr_html_()
+
+    radio.observe(answer, names="value")
+    if radio.value is not None:
+        feedback.value = lessons.check(ex.id, radio.value, save=False)._repr_html_()
+    box = w.VBox(
+        [w.HTML(f"<strong>{escape(ex.id)} · {escape(ex.question)}</strong>"), radio, feedback]
+    )
+    box.add_class("ok-choice")
+    return View(static, plain, box)
+
+
+def note(text: str) -> View:
+    """A short, escaped note (static only)."""
+    return View(f"<div style='{_NOTE_STYLE}'>{html.escape(text)}</div>", text)

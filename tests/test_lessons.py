@@ -1,0 +1,228 @@
+"""Saved answers (atomic, reloaded, never lost) and exercise checks (explained, never raising)."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+
+from opedkit import lessons
+from opedkit.lessons import Answers, check
+
+
+@pytest.fixture
+def work(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    folder = tmp_path / "my-work"
+    monkeypatch.setenv(lessons.WORK_ENV, str(folder))
+    return folder
+
+
+# --- saving ----------------------------------------------------------------------------------
+
+
+def test_answers_round_trip_through_the_file(work: Path) -> None:
+    a = Answers("03")
+    a.set("labels", {"s1": "hedge", "s2": "neither"})
+    a.set("note", "Ünïcode “quotes” and <b>tags</b> stay as typed")
+    raw = json.loads((work / "lesson-03.json").read_text("utf-8"))
+    assert raw["lesson"] == "03"
+    assert raw["answers"]["labels"] == {"s1": "hedge", "s2": "neither"}
+    again = Answers("03")
+    assert again.get("note") == "Ünïcode “quotes” and <b>tags</b> stay as typed"
+    assert "labels" in again and "missing" not in again
+    assert again.get("missing", "default") == "default"
+
+
+def test_work_folder_defaults_to_my_work_beside_the_notebook(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.delenv(lessons.WORK_ENV, raising=False)
+    assert lessons.work_folder() == Path("my-work")
+
+
+def test_a_save_leaves_no_temporary_file(work: Path) -> None:
+    a = Answers("00")
+    for i in range(5):
+        a.set("rating", i)
+    assert sorted(p.name for p in work.iterdir()) == ["lesson-00.json"]
+
+
+def test_two_writers_of_one_lesson_keep_each_others_keys(work: Path) -> None:
+    tab1, tab2 = Answers("07"), Answers("07")
+    tab1.set("checklist", ["who"])
+    tab2.set("title", "My op-ed")  # tab2 was opened before tab1 saved
+    assert Answers("07").as_dict() == {"checklist": ["who"], "title": "My op-ed"}
+
+
+def test_an_unreadable_file_is_kept_not_deleted(work: Path) -> None:
+    work.mkdir(parents=True)
+    broken = work / "lesson-02.json"
+    broken.write_text("{ this is not json", "utf-8")
+    with pytest.warns(UserWarning, match="could not be read"):
+        a = Answers("02")
+    assert a.as_dict() == {}
+    assert (work / "lesson-02.json.unreadable-1").read_text("utf-8") == "{ this is not json"
+    a.set("x", 1)
+    assert Answers("02").get("x") == 1
+
+
+def test_a_file_with_the_wrong_shape_is_kept_too(work: Path) -> None:
+    work.mkdir(parents=True)
+    (work / "lesson-02.json").write_text("[1, 2, 3]", "utf-8")
+    with pytest.warns(UserWarning):
+        assert Answers("02").as_dict() == {}
+    assert (work / "lesson-02.json.unreadable-1").exists()
+
+
+def test_a_failed_write_leaves_the_old_file_intact(
+    work: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    a = Answers("05")
+    a.set("table", "first version")
+
+    def boom(src: str, dst: str) -> None:
+        raise OSError("disk full")
+
+    monkeypatch.setattr(os, "replace", boom)
+    with pytest.raises(OSError, match="disk full"):
+        a.set("table", "second version")
+    monkeypatch.undo()
+    assert Answers("05", folder=work).get("table") == "first version"
+    assert sorted(p.name for p in work.iterdir()) == ["lesson-05.json"]
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        pytest.param("", id="empty"),
+        pytest.param("../evil", id="path-traversal"),
+        pytest.param(".hidden", id="dot-file"),
+        pytest.param("a\\b", id="backslash"),
+    ],
+)
+def test_lesson_names_cannot_escape_the_work_folder(work: Path, name: str) -> None:
+    with pytest.raises(ValueError, match="short plain name"):
+        Answers(name)
+
+
+def test_a_runaway_paste_is_refused_with_a_reason(work: Path) -> None:
+    with pytest.raises(ValueError, match="over the"):
+        Answers("07").set("text", "x" * (lessons.MAX_ANSWER_CHARS + 1))
+    assert not (work / "lesson-07.json").exists()
+
+
+# --- checking ----------------------------------------------------------------------------------
+
+
+def test_every_exercise_has_a_hint_and_a_worked_answer() -> None:
+    assert lessons.EXERCISES, "no exercises registered"
+    for ex_id, ex in lessons.EXERCISES.items():
+        assert ex.answer_hint.strip(), ex_id
+        assert lessons.worked(ex_id).startswith(f"{ex_id} · ")
+        if ex.options is not None:
+            assert sum(right for right, _ in ex.options.values()) >= 1, ex_id
+            assert all(why.strip() for _, why in ex.options.values()), ex_id
+
+
+@pytest.mark.parametrize("ex_id", sorted(lessons.EXERCISES))
+def test_no_answer_yet_is_said_plainly_and_saves_nothing(work: Path, ex_id: str) -> None:
+    for empty in (None, "", "   "):
+        fb = check(ex_id, empty)
+        assert fb.verdict == "unanswered"
+        assert "Not answered yet" in str(fb)
+    assert not work.exists()
+
+
+@pytest.mark.parametrize("ex_id", sorted(lessons.EXERCISES))
+def test_nonsense_answers_are_explained_not_raised(work: Path, ex_id: str) -> None:
+    for junk in (object(), [1, 2], {"a": 1}, True, "<script>alert(1)</script>", float("nan")):
+        fb = check(ex_id, junk)
+        assert fb.verdict in {"invalid", "not yet", "noted"}, (ex_id, junk, fb)
+        assert fb.message
+        assert "<script>" not in fb._repr_html_()
+
+
+# Reference answers, worked out by hand from the op-ed's text (not computed by opedkit).
+RIGHT = [
+    pytest.param("00.1", 10, id="00.1-ten-paragraphs"),
+    pytest.param("00.1", "10", id="00.1-typed-as-text"),
+    pytest.param("00.2", "An opinion piece (op-ed)", id="00.2-by-text"),
+    pytest.param("00.2", "b", id="00.2-by-letter"),
+    pytest.param("00.2", 2, id="00.2-by-number"),
+]
+WRONG = [
+    pytest.param("00.1", 12, "bio", id="00.1-counted-the-page-furniture"),
+    pytest.param("00.1", 9, "numbers at the left", id="00.1-missed-one"),
+    pytest.param("00.2", "a", "reporter", id="00.2-news-report"),
+    pytest.param("00.2", "A research article", "no dates", id="00.2-research"),
+]
+
+
+@pytest.mark.parametrize(("ex_id", "answer"), RIGHT)
+def test_right_answers_are_confirmed(work: Path, ex_id: str, answer: object) -> None:
+    fb = check(ex_id, answer)
+    assert fb.verdict == "correct", str(fb)
+    assert fb.ok
+
+
+@pytest.mark.parametrize(("ex_id", "answer", "explains"), WRONG)
+def test_wrong_answers_are_explained(work: Path, ex_id: str, answer: object, explains: str) -> None:
+    fb = check(ex_id, answer)
+    assert fb.verdict == "not yet"
+    assert explains in fb.message
+
+
+def test_a_checked_answer_is_saved_for_the_teacher(work: Path) -> None:
+    check("00.1", 9)
+    assert Answers("00").get("exercise 00.1") == 9
+    check("00.1", 10, save=False)
+    assert Answers("00").get("exercise 00.1") == 9
+
+
+def test_unknown_exercise_names_the_known_ones() -> None:
+    with pytest.raises(KeyError, match=r"00\.1"):
+        check("99.9", 1)
+
+
+def test_feedback_html_is_escaped_and_plain_text_is_readable() -> None:
+    fb = lessons.Feedback("x.1", "noted", "a <b>bold</b> claim", ("detail & more",))
+    assert "&lt;b&gt;" in fb._repr_html_() and "&amp;" in fb._repr_html_()
+    assert str(fb) == "x.1 · ✎ Noted. a <b>bold</b> claim\n  - detail & more"
+
+
+# --- helpers lessons show ------------------------------------------------------------------------
+
+
+def test_part_counts_cover_every_part_of_the_page() -> None:
+    import opedkit
+
+    doc = opedkit.bundled()
+    table = lessons.part_counts(doc)
+    assert list(table["kind"]) == [p.kind for p in doc.parts]
+    body_words = table.loc[table["kind"] == "body", "words"].sum()
+    assert body_words == len(opedkit.words(doc))
+    totals = lessons.kind_totals(doc)
+    assert totals.loc[0, "kind"] == "body"
+    assert set(totals["kind"]) == {"title", "body", "byline", "bio", "boilerplate"}
+
+
+def test_question_paragraphs_finds_paragraph_nine() -> None:
+    # Paragraph 9 of the op-ed asks three questions; no other paragraph asks any.
+    table = lessons.question_paragraphs()
+    assert table.to_dict("records") == [{"paragraph": 9, "sentences": 5, "questions": 3}]
+
+
+@pytest.mark.parametrize(
+    ("text", "terms", "expected"),
+    [
+        pytest.param(
+            "Potential, potentially potential.", ["potential"], [2], id="whole-words-only"
+        ),
+        pytest.param("May may MAY.", ["may"], [3], id="case-insensitive"),
+        pytest.param("Nothing here.", ["may"], [0], id="absent-is-zero"),
+    ],
+)
+def test_word_counts(text: str, terms: list[str], expected: list[int]) -> None:
+    assert list(lessons.word_counts(text, terms)["count"]) == expected

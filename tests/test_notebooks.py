@@ -1,0 +1,181 @@
+"""Lesson hygiene: structure, stored outputs, exercise ids, and saved-answer independence.
+
+nbval (``pytest --nbval notebooks``) re-runs every lesson and compares the outputs; these
+tests check what nbval does not: that each lesson opens with objectives and a time, ends
+with a summary and what to read next, was executed top to bottom on a fresh kernel, stores
+no errors and nothing volatile, and that the exercises it uses exist (and all exist in the
+teacher's guide).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from opedkit import lessons
+
+ROOT = Path(__file__).resolve().parent.parent
+NOTEBOOKS = ROOT / "notebooks"
+LESSONS = sorted(NOTEBOOKS.glob("[0-9][0-9]_*.ipynb"))
+TEACHER = sorted((NOTEBOOKS / "teacher").glob("*.ipynb"))
+ALL = LESSONS + TEACHER
+
+
+def load(path: Path) -> dict[str, Any]:
+    return json.loads(path.read_text("utf-8"))
+
+
+def source(cell: dict[str, Any]) -> str:
+    s = cell["source"]
+    return s if isinstance(s, str) else "".join(s)
+
+
+def text_of(output: dict[str, Any]) -> str:
+    parts = []
+    if "text" in output:
+        parts.append(output["text"] if isinstance(output["text"], str) else "".join(output["text"]))
+    for mime, value in output.get("data", {}).items():
+        if mime.startswith("text/") or mime == "application/json":
+            parts.append(value if isinstance(value, str) else "".join(value))
+    return "\n".join(parts)
+
+
+ids = [p.relative_to(NOTEBOOKS).as_posix() for p in ALL]
+
+
+def test_the_lesson_sequence_is_complete() -> None:
+    names = [p.name[:2] for p in LESSONS]
+    assert names == [f"{i:02d}" for i in range(len(names))], names
+    assert len(LESSONS) >= 1
+
+
+@pytest.mark.parametrize("path", ALL, ids=ids)
+def test_opens_with_objectives_and_time(path: Path) -> None:
+    cells = load(path)["cells"]
+    first = source(cells[0])
+    assert cells[0]["cell_type"] == "markdown"
+    assert re.match(r"# (\d\d|Teacher)", first), "the first cell starts with the H1 title"
+    assert "## Learning objectives" in first or "## What this guide" in first
+    assert re.search(r"Estimated time: \d+", first), "state an estimated time"
+
+
+@pytest.mark.parametrize("path", LESSONS, ids=[p.name for p in LESSONS])
+def test_ends_with_summary_and_what_next(path: Path) -> None:
+    last = load(path)["cells"][-1]
+    assert last["cell_type"] == "markdown"
+    text = source(last)
+    assert text.startswith("## Summary")
+    assert "**Next:**" in text or "**Where next:**" in text
+
+
+@pytest.mark.parametrize("path", ALL, ids=ids)
+def test_executed_in_order_on_a_fresh_kernel(path: Path) -> None:
+    code = [c for c in load(path)["cells"] if c["cell_type"] == "code"]
+    counts = [c["execution_count"] for c in code]
+    assert counts == list(range(1, len(code) + 1)), "run Restart & Run All, then save"
+
+
+@pytest.mark.parametrize("path", ALL, ids=ids)
+def test_stores_no_errors_and_nothing_volatile(path: Path) -> None:
+    nb = load(path)
+    assert "widgets" not in nb["metadata"], "widget state holds random ids and saved answers"
+    assert nb["metadata"]["kernelspec"]["name"] == "python3"
+    volatile = {
+        "a memory address": re.compile(r"0x[0-9a-f]{6,}"),
+        "a time stamp": re.compile(r"\d{4}-\d\d-\d\d[T ]\d\d:\d\d"),
+        "an absolute path": re.compile(r"(/work/|/home/|/tmp/|/root/|[A-Z]:\\\\Users)"),
+    }
+    for i, cell in enumerate(nb["cells"]):
+        for out in cell.get("outputs", []):
+            assert out["output_type"] != "error", f"cell {i} stores an error"
+            assert out.get("name") != "stderr", f"cell {i} stores a warning: {text_of(out)[:200]}"
+            body = text_of(out)
+            for what, pattern in volatile.items():
+                assert not pattern.search(body), f"cell {i} output holds {what}"
+
+
+@pytest.mark.parametrize("path", ALL, ids=ids)
+def test_no_installs_star_imports_or_network(path: Path) -> None:
+    for cell in load(path)["cells"]:
+        if cell["cell_type"] != "code":
+            continue
+        src = source(cell)
+        assert not re.search(r"^\s*[!%]", src, re.M), "no shell or magic commands"
+        assert "import *" not in src
+        assert "http://" not in src and "https://" not in src, "lessons run offline"
+
+
+@pytest.mark.parametrize("path", ALL, ids=ids)
+def test_cells_are_short(path: Path) -> None:
+    for i, cell in enumerate(load(path)["cells"]):
+        limit = 30 if cell["cell_type"] == "code" else 70
+        assert source(cell).count("\n") < limit, f"cell {i} is long: split it"
+
+
+def test_parameters_cell_only_in_the_own_op_ed_lesson() -> None:
+    for path in ALL:
+        tagged = [
+            c for c in load(path)["cells"] if "parameters" in c.get("metadata", {}).get("tags", [])
+        ]
+        expected = 1 if path.name.startswith("07_") else 0
+        assert len(tagged) == expected, path.name
+
+
+_USED = re.compile(r"""(?:check|choice|worked)\(\s*["'](\d\d\.\d+)["']""")
+
+
+def test_every_exercise_used_exists_and_every_exercise_is_used_and_worked() -> None:
+    used: set[str] = set()
+    for path in LESSONS:
+        for cell in load(path)["cells"]:
+            used |= set(_USED.findall(source(cell)))
+    unknown = used - set(lessons.EXERCISES)
+    assert not unknown, f"lessons use exercises that do not exist: {sorted(unknown)}"
+    unused = set(lessons.EXERCISES) - used
+    assert not unused, f"exercises no lesson uses: {sorted(unused)}"
+    if TEACHER:
+        guide = "".join(source(c) for p in TEACHER for c in load(p)["cells"])
+        assert "lessons.EXERCISES" in guide or all(e in guide for e in lessons.EXERCISES)
+
+
+@pytest.mark.slow
+def test_stored_outputs_hold_when_answers_are_saved(tmp_path: Path) -> None:
+    """Re-running lessons with saved answers in the work folder gives the stored outputs."""
+    work = tmp_path / "my-work"
+    for lesson in {p.name[:2] for p in LESSONS}:
+        store = lessons.Answers(lesson, folder=work)
+        for key in ("main point", "certainty", "to check", "labels", "checklist", "note"):
+            store.set(key, "3 balanced" if key == "certainty" else f"saved {key}")
+    for ex_id in lessons.EXERCISES:
+        lessons.Answers(ex_id[:2], folder=work).set(f"exercise {ex_id}", "saved answer")
+    targets = [p for p in LESSONS if p.name[:2] in {"00", "03", "07"}]
+    env = dict(os.environ, OPEDKIT_WORK=str(work))
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pytest",
+            "-q",
+            "-p",
+            "no:randomly",
+            "-p",
+            "no:cacheprovider",
+            "--nbval",
+            "--nbval-sanitize-with",
+            str(ROOT / "tests" / "nbval_sanitize.cfg"),
+            *map(str, targets),
+        ],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-2000:]
