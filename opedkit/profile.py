@@ -226,9 +226,9 @@ def profile_meta() -> pd.DataFrame:
     """
     import pandas as pd
 
-    dtypes = {"source": "object", "title": "object", "author": "object"}
+    dtypes = {"source": "str", "title": "str", "author": "str"}
     dtypes.update({f.name: f.dtype for f in _active_fields()})
-    dtypes["error"] = "object"
+    dtypes["error"] = "str"
     return pd.DataFrame({c: pd.Series(dtype=dtypes[c]) for c in _columns()})
 
 
@@ -236,6 +236,8 @@ def _frame(records: list[dict[str, Any]], index: Any = None) -> pd.DataFrame:
     import pandas as pd
 
     table = pd.DataFrame.from_records(records, columns=_columns(), index=index)
+    for name in ("source", "title", "author", "error"):
+        table[name] = table[name].astype("str")
     for f in _active_fields():
         # int columns hold NaN on error rows: use the nullable Int64 there
         dtype = f.dtype
