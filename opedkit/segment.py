@@ -1,33 +1,52 @@
 """Sentences: a rule-based segmenter whose every decision can be read and tested.
 
 The body is first split into paragraphs (blank lines; or one paragraph per line when a text
-puts each paragraph on one long line). Inside a paragraph a sentence ends at ``.``, ``!``,
-``?``, ``?!``, ``…`` or ``...`` (with any closing quotes or brackets after it) followed by
-white space, unless one of these rules says otherwise:
+puts each paragraph on one long line). Inside a paragraph, four kinds of places may end a
+sentence, and :func:`sentence_breaks` lists each place with the rule that decided it:
 
-* ``?`` / ``!`` followed by a closing quote or bracket and then a lower-case word does not
-  end the sentence (``"Why?" he asked``; ``(did it?) and``).
-* An ellipsis ends a sentence only when a capitalised word follows (``I waited... The door``).
-* After a full stop, a lower-case next word does not start a new sentence when the word
-  before the stop is a known abbreviation, an initial, a number, or has no vowel
-  (``approx. five``); after any other word it does (web text often starts sentences in
-  lower case).
-* Abbreviations come from ``data/abbreviations.tsv`` in three kinds: *before* a name
-  (``Dr.``, ``Mr.``, ``Gen.``: never the end); before a *number* (``No. 5``, ``Jan. 5``); and
-  *either* (``etc.``, ``Inc.``, ``U.S.``, ``a.m.``, ``Ph.D.``): the end only if the next word is
-  a typical sentence opener (``data/sentence_starters.txt``), e.g. ``in the U.S. The talks``.
-* A single capital letter with a full stop is an initial (``George W. Bush``) unless a
-  sentence opener follows.
-* A number with a full stop at the start of a line is a list marker (``1. First``).
-* A line with no end punctuation ends a sentence when the next line starts with a capital,
-  a digit, a quote or a list marker (headings, lists, signatures), unless the text is
-  hard-wrapped, in which case only short lines, Markdown headings and list items do.
-* Two sentences run together with no space (``great.The staff``) are split when a
-  lower-case word of two or more letters meets a capitalised word, outside web addresses.
+**End punctuation** (``.``, ``!``, ``?``, ``?!``, ``…``, ``...``, with any closing quotes or
+brackets after it) followed by white space:
 
-Decimals (``3.5``), ranges (``1950-1953``), dotted abbreviations inside a sentence and
-dashes (``–``, ``—``) never end a sentence. Every sentence comes with offsets into the body
-so that ``body[start:end]`` is exactly the sentence.
+* ``?`` / ``!`` end the sentence, except before a lower-case word after a closing quote or
+  bracket (``"Why?" he asked``; ``(did it?) and``), or before a name and a reporting verb
+  (``"Why?" Amadou asks him``), or before an emoticon (``really? :)``).
+* An ellipsis ends a sentence only when a capitalised word follows (``I waited... The
+  door``), not when the sentence trails on (``I waited... and waited``).
+* A full stop inside closing quotes ends the sentence unless a lower-case word follows.
+* After any other full stop, the word before it decides. Abbreviations come from
+  ``data/abbreviations.tsv`` in four kinds: *before* a name (``Dr.``, ``Mr.``, ``e.g.``:
+  never the end); before a *number* (``No. 5``, ``Jan. 5``); *either* (``etc.``, ``Inc.``,
+  ``U.S.``, ``a.m.``, ``hr.``): the end only if the next word is a typical sentence opener
+  (``data/sentence_starters.txt``: ``in the U.S. The talks``); and *word*, web words that
+  look like abbreviations but end sentences (``pls.``, ``thx.``). A capital letter with a
+  full stop is an initial (``George W. Bush``) unless a sentence opener follows. A number
+  with a full stop at the start of a line is a list marker (``1. First``). Before a digit,
+  no abbreviation or initial ends a sentence (``2 hr. 41 min.``). Before a lower-case word,
+  an abbreviation, or an unknown word with no vowel (``govt.``), does not; any other word
+  does, because web text often starts sentences in lower case (``it was cold. the waiter``).
+
+**Line breaks** inside a paragraph. The segmenter first decides whether the text is
+hard-wrapped (most line breaks fall where the next word would not have fitted on the line:
+e-mails, letters, text copied from a PDF) and, if so, at what width. A *wrapped* line break
+is just layout: only the punctuation rules apply. A *deliberate* line break (a short line in
+a wrapped text, or any line break in a text that is not wrapped) ends a sentence: headings,
+bylines, salutations (``Dear Ms. Park,``), sign-offs, list items and one-sentence-per-line
+web text. Exceptions: the line ends with a comma and has more than six words, or with a
+hyphen, dash, opening bracket or a word that cannot end a sentence (``and``, ``the``…); the
+line is only an e-mail quote mark (``>``); or it ends with a *before* abbreviation (``Dr.``).
+A line that starts a list item (``- ``, ``* ``, ``1. ``) always starts a sentence unless the
+break is a wrap.
+
+**Glued sentences** (``great.The staff``): a lower-case word of two or more letters, end
+punctuation, then a capitalised word, outside web and e-mail addresses.
+
+**Emoticons** (``:)``, ``:-(``, ``<3``) end the sentence before a capitalised word or any
+word but a conjunction; emoji (``😀``) end it before a capitalised word.
+
+Decimals (``3.5``), ranges (``1950-1953``), dotted abbreviations inside a sentence, colons,
+semicolons and dashes (``–``, ``—``) never end a sentence. Every sentence comes with offsets
+into the body so that ``body[start:end]`` is exactly the sentence. Time is linear in the
+length of the text (no regular expression here can backtrack more than a bounded amount).
 
 >>> sentences("Dr. Usman wrote it. Is it right?! Read on… The U.S. Senate met at 5 p.m. today.")
 ['Dr. Usman wrote it.', 'Is it right?!', 'Read on…', 'The U.S. Senate met at 5 p.m. today.']
@@ -35,7 +54,9 @@ so that ``body[start:end]`` is exactly the sentence.
 
 from __future__ import annotations
 
+import itertools
 import re
+import statistics
 from functools import cache, lru_cache
 from importlib import resources
 from typing import TYPE_CHECKING, NamedTuple
@@ -54,7 +75,18 @@ class Span(NamedTuple):
     paragraph: int
 
 
+class Break(NamedTuple):
+    """A place where a sentence may end: ``offset`` is where the next sentence would start."""
+
+    offset: int
+    cut: bool
+    rule: str
+
+
 # --- data -------------------------------------------------------------------------------
+
+#: Abbreviation kinds in ``data/abbreviations.tsv`` (see the file's header).
+ABBREVIATION_KINDS = ("before", "number", "either", "word")
 
 
 @cache
@@ -65,7 +97,7 @@ def _abbreviations() -> dict[str, tuple[str, str]]:
     for line in text.splitlines():
         if not line.strip() or line.startswith("#") or line.startswith("abbr\t"):
             continue
-        abbr, kind, case, _source = line.split("\t")
+        abbr, kind, case = line.split("\t")[:3]
         table[abbr] = (kind, case)
     return table
 
@@ -80,19 +112,46 @@ def _starters() -> frozenset[str]:
 
 _OPENERS = "\"'“‘«([{¿¡"
 _CLOSERS = "\"'”’»)]}"
+_QUOTE_CLOSERS = "\"'”’»"
+# A run of end punctuation that starts a run (the look-behind keeps the scan linear: a long
+# run of "?" is read once, not once per character), then closing quotes or brackets, then
+# white space or the end. The possessive quantifiers (++, *+) never give anything back.
 _TERMINAL = re.compile(
-    r"(?P<punct>(?:\.[ \t]?\.[ \t]?\.|…|[.!?‽])+)"
-    r"(?P<close>[\"'”’»)\]}]*)"
-    r"(?=\s|$)"
+    r"(?<![.!?‽…])(?P<punct>(?:\.[ \t]\.[ \t]\.|[.!?‽…])++)"
+    r"(?P<close>[\"'”’»)\]}]*+)"
+    r"(?=\s|\Z)"
 )
 # "great.The staff": a lower-case word of 2+ letters, end punctuation, a capitalised word.
-_GLUED = re.compile(r"(?<=[a-z]{2})[.!?]+(?=[A-Z][a-z])")
+_GLUED = re.compile(r"(?<=[a-z]{2})(?<![.!?])[.!?]++(?=[A-Z][a-z])")
 _BLANK_LINE = re.compile(r"\n[ \t\r\f\v\u00a0]*\n")
 _LIST_MARKER = re.compile(r"(?:[-*•‣◦▪–—]|\d{1,3}[.)]|[a-zA-Z][.)])\s")
 _INITIALISM = re.compile(r"(?:[^\W\d_]{1,2}\.)+[^\W\d_]{1,2}")
 _VOWEL = re.compile(r"[aeiouyAEIOUY]|[^\x00-\x7f]")
 _LEAD_WORD = re.compile(r"[^\W\d_]+")
-_LINE_END_OK = re.compile(r"(?:[.!?…‽:;,]|\.\.\.)[\"'”’»)\]}]*\s*$")
+_REPORTING = re.compile(
+    r"(?:asks?|asked|says?|said|replie[sd]|reply|adds?|added|tells?|told|writes?|wrote|"
+    r"shouts?|shouted|whispers?|whispered|wonders?|wondered|recalls?|recalled|explains?|"
+    r"explained|insists?|insisted|notes?|noted|continues?|continued|cries|cried|yells?|"
+    r"yelled|answers?|answered|demands?|demanded|protests?|protested)\b"
+)
+_EMOTICON = re.compile(r"[:;=xX][-o^']?[()\[\]DPpOo3/\\|*]+|<3+|\^_*\^|[:;]-?[@$]")
+_CONJUNCTIONS = frozenset(
+    {"and", "but", "or", "nor", "so", "because", "cause", "cuz", "bc", "though", "although"}
+    | {"which", "who", "that", "then", "when", "if", "as", "while"}
+)
+# Words after which a line break cannot end a sentence (the sentence runs on).
+_RUN_ON_WORDS = frozenset(
+    {"and", "or", "but", "nor", "the", "a", "an", "of", "to", "with", "for", "from", "by"}
+    | {"at", "in", "on", "into", "my", "your", "our", "their", "its", "his", "her", "whose"}
+    | {"than", "that"}
+)
+# A bullet standing alone between words (lists glued into one line): "then: • Send ...".
+_BULLET = re.compile(r"(?<=\S)[ \t]+([•▪◦‣*])[ \t]+(?=[\w\"“(])")
+
+
+def _is_emoji(ch: str) -> bool:
+    cp = ord(ch)
+    return 0x1F300 <= cp <= 0x1FAFF or 0x2600 <= cp <= 0x27BF or 0x1F000 <= cp <= 0x1F2FF
 
 
 # --- paragraphs -------------------------------------------------------------------------
@@ -104,6 +163,10 @@ def paragraph_spans(body: str) -> list[tuple[int, int]]:
     Paragraphs are separated by blank lines. A block without blank lines whose lines are
     long (over 150 characters on average, as when each paragraph is pasted as one line) is
     split at every line break instead.
+
+    >>> text = "One.\\n\\n  Two, on\\na second line.  "
+    >>> [text[s:e] for s, e in paragraph_spans(text)]
+    ['One.', 'Two, on\\na second line.']
     """
     spans: list[tuple[int, int]] = []
     pos = 0
@@ -119,15 +182,16 @@ def _add_block(body: str, start: int, end: int, out: list[tuple[int, int]]) -> N
     start, end = _trim(body, start, end)
     if start >= end:
         return
-    block = body[start:end]
-    lines = block.split("\n")
-    if len(lines) > 1 and sum(len(x) for x in lines) / len(lines) > 150:
+    n_lines = body.count("\n", start, end) + 1
+    if n_lines > 1 and (end - start - n_lines + 1) / n_lines > 150:
         pos = start
-        for line in lines:
-            s, e = _trim(body, pos, pos + len(line))
+        while pos <= end:
+            nl = body.find("\n", pos, end)
+            line_end = end if nl == -1 else nl
+            s, e = _trim(body, pos, line_end)
             if s < e:
                 out.append((s, e))
-            pos += len(line) + 1
+            pos = line_end + 1
     else:
         out.append((start, end))
 
@@ -140,59 +204,82 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-# --- sentences inside a paragraph ----------------------------------------------------------
+# --- layout: is the text hard-wrapped? ----------------------------------------------------
 
 
-def _is_wrapped(lines: list[str]) -> bool:
-    """Hard-wrapped prose: most lines (but the last) are of a similar, long-ish width."""
-    inner = [len(x.rstrip()) for x in lines[:-1]]
-    if len(inner) < 2:
+class _Layout(NamedTuple):
+    width: int  # 0 when the text is not wrapped
+    slack: int  # how far below the width a wrapped line may end
+
+
+_NOT_WRAPPED = _Layout(0, 0)
+
+
+def _first_word_len(line: str) -> int:
+    """Length of the first word of a line, after indentation and e-mail quote marks."""
+    s = line.lstrip().lstrip(">").lstrip()
+    i = 0
+    while i < len(s) and not s[i].isspace():
+        i += 1
+    return max(i, 1)
+
+
+def _layout(body: str) -> _Layout:
+    """Decide whether ``body`` is hard-wrapped, and at what width.
+
+    Only line breaks followed by another non-blank line count. Greedy wrapping (what
+    e-mail programs and editors do) breaks a line only when the next word would not fit,
+    so most breaks are *tight*: line length + 1 + next word > width. When at least 35% of
+    the breaks are tight (and at least three), the text is wrapped at the widest line. Text
+    copied from a PDF (proportional fonts) is wrapped less tightly; it is recognised when
+    at least 60% of the lines end within the last quarter of the widest line; a line break
+    then counts as a wrap when the line ends within that last quarter.
+    """
+    pairs: list[tuple[int, int]] = []
+    lines = body.split("\n")
+    for a, b in itertools.pairwise(lines):
+        la = len(a.rstrip())
+        if la == 0 or la > 200 or not b.strip():
+            continue
+        pairs.append((la, _first_word_len(b)))
+    if len(pairs) < 3:
+        return _NOT_WRAPPED
+    width = max(la for la, _ in pairs)
+    if width < 30:
+        return _NOT_WRAPPED
+    tight = sum(1 for la, w in pairs if la + 1 + w > width - 1 and la >= 0.5 * width)
+    if tight >= 3 and tight >= 0.35 * len(pairs):
+        return _Layout(width, 1)
+    near = sum(1 for la, _ in pairs if la >= 0.75 * width)
+    if (
+        width <= 130
+        and near >= 0.6 * len(pairs)
+        and statistics.median(la for la, _ in pairs) >= 0.75 * width
+    ):
+        return _Layout(width, width // 4)
+    return _NOT_WRAPPED
+
+
+def _is_wrap(layout: _Layout, line_len: int, next_word: int) -> bool:
+    """True when a line break is layout (the next word would not have fitted)."""
+    if not layout.width:
         return False
-    widest = max(inner)
-    similar = sum(1 for n in inner if n >= 0.6 * widest and n >= 35)
-    return widest <= 120 and similar >= 0.7 * len(inner)
+    return line_len + 1 + next_word > layout.width - layout.slack
 
 
-def _line_breaks(body: str, start: int, end: int) -> list[int]:
-    """Offsets (of the newline) where a line break ends a sentence inside [start, end)."""
-    block = body[start:end]
-    if "\n" not in block:
-        return []
-    lines = block.split("\n")
-    wrapped = _is_wrapped(lines)
-    widest = max(len(x.rstrip()) for x in lines)
-    cuts: list[int] = []
-    pos = start
-    for i, line in enumerate(lines[:-1]):
-        pos_nl = pos + len(line)
-        nxt = lines[i + 1].lstrip()
-        stripped = line.strip()
-        pos = pos_nl + 1
-        if not stripped or not nxt:
-            continue
-        if _LIST_MARKER.match(nxt) or stripped.startswith("#"):
-            cuts.append(pos_nl)
-            continue
-        if _LINE_END_OK.search(line):
-            continue  # the ordinary rules decide at end punctuation
-        starts_upper = nxt[0].isupper() or nxt[0].isdigit() or nxt[0] in _OPENERS
-        if not starts_upper:
-            continue
-        if not wrapped or len(line.rstrip()) < 0.6 * widest:
-            cuts.append(pos_nl)
-    return cuts
+# --- words around a candidate -------------------------------------------------------------
 
 
-def _word_before(text: str, pos: int, floor: int) -> str:
-    """The non-space chunk ending at ``pos``, without opening/closing quotes and brackets."""
+def _word_before(text: str, pos: int, floor: int) -> tuple[str, int]:
+    """The non-space chunk ending at ``pos`` (without quotes, brackets, @ or #) and its start."""
     i = pos
     while i > floor and not text[i - 1].isspace():
         i -= 1
-    return text[i:pos].lstrip(_OPENERS).rstrip(_CLOSERS)
+    return text[i:pos].lstrip(_OPENERS + "@#").rstrip(_CLOSERS), i
 
 
-def _word_after(text: str, pos: int, ceiling: int) -> tuple[str, bool]:
-    """The next non-space chunk after ``pos`` without leading openers, and whether it had one."""
+def _word_after(text: str, pos: int, ceiling: int) -> tuple[str, str, bool]:
+    """(the next chunk, the same without leading openers, whether it had an opener)."""
     i = pos
     while i < ceiling and text[i].isspace():
         i += 1
@@ -201,11 +288,11 @@ def _word_after(text: str, pos: int, ceiling: int) -> tuple[str, bool]:
         j += 1
     chunk = text[i:j]
     word = chunk.lstrip(_OPENERS)
-    return word, len(word) != len(chunk)
+    return chunk, word, len(word) != len(chunk)
 
 
 def _abbreviation_kind(word: str) -> str | None:
-    """'before', 'number', 'either' for a known abbreviation or initialism, else None."""
+    """'before', 'number', 'either' or 'word' for a known abbreviation or initialism."""
     key = word.lower().rstrip(".")
     entry = _abbreviations().get(key)
     if entry is not None:
@@ -213,83 +300,295 @@ def _abbreviation_kind(word: str) -> str | None:
         if case == "cap" and not word[:1].isupper():
             return None
         return kind
-    if _INITIALISM.fullmatch(word.rstrip(".")):
+    if len(key) < 40 and _INITIALISM.fullmatch(word.rstrip(".")):
         return "either"
     return None
 
 
-def _ends_sentence(text: str, m: re.Match[str], lo: int, hi: int) -> bool:
+def _is_emoticon(chunk: str) -> bool:
+    return bool(chunk) and (
+        bool(_EMOTICON.fullmatch(chunk)) or all(_is_emoji(c) or c == "\ufe0f" for c in chunk)
+    )
+
+
+def _reporting_follows(text: str, pos: int, ceiling: int) -> bool:
+    """A capitalised name (one to three words) then a reporting verb: ``Amadou asks him``."""
+    i = pos
+    for _ in range(4):
+        while i < ceiling and text[i].isspace():
+            i += 1
+        j = i
+        while j < ceiling and not text[j].isspace():
+            j += 1
+        word = text[i:j].strip(",.")
+        if not word:
+            return False
+        if _REPORTING.fullmatch(word):
+            return True
+        if not word[0].isupper():
+            return False
+        i = j
+    return False
+
+
+# --- decisions ----------------------------------------------------------------------------
+
+
+def _after_punctuation(
+    text: str, m: re.Match[str], lo: int, hi: int, layout: _Layout
+) -> tuple[bool, str]:
+    """Does the end punctuation matched by ``m`` end a sentence? (decision, rule)."""
     punct, close = m.group("punct"), m.group("close")
-    nxt, had_opener = _word_after(text, m.end(), hi)
+    chunk, nxt, had_opener = _word_after(text, m.end(), hi)
     if not nxt:
-        return True
+        return True, "end punctuation before an opening mark"
     first = nxt[0]
     lower = first.islower()
     upper = first.isupper()
+    before, before_start = _word_before(text, m.start(), lo)
+    kind = _abbreviation_kind(before) if before else None
+
+    # a deliberate line break after end punctuation ends the sentence
+    gap_end = _skip_space(text, m.end(), hi)
+    nl = text.find("\n", m.end(), gap_end)
+    if nl != -1:
+        line_len = m.end() - _line_start(text, lo, m.end())
+        if not _is_wrap(layout, line_len, _first_word_len(text[nl + 1 : nl + 200])):
+            if kind == "before":
+                return False, f"'{before}.' is written before a name (line break)"
+            return True, "end punctuation at a deliberate line break"
+    if _is_emoticon(chunk):
+        return False, "an emoticon after end punctuation belongs to the sentence"
+
     if "?" in punct or "!" in punct or "‽" in punct:
-        return not (lower and close)
-    if "…" in punct or ".." in punct.replace(" ", ""):
-        return upper or (had_opener and not lower)
-    before = _word_before(text, m.start(), lo)
+        if lower and close:
+            return False, "?/! inside quotes or brackets, then a lower-case word"
+        quoted = close and any(c in _QUOTE_CLOSERS for c in close)
+        if quoted and upper and _reporting_follows(text, m.end(), hi):
+            return False, "a quoted question or exclamation, then 'Name said'"
+        return True, "? or !"
+    if "…" in punct or ".." in punct.replace(" ", "").replace("\t", ""):
+        if upper or (had_opener and not lower):
+            return True, "ellipsis before a capitalised word"
+        return False, "ellipsis: the sentence trails on"
+    if close and any(c in _QUOTE_CLOSERS for c in close):
+        if lower:
+            return False, "full stop inside quotes, then a lower-case word"
+        if upper and _reporting_follows(text, m.end(), hi):
+            return False, "a quoted sentence, then 'Name said'"
+        return True, "full stop inside closing quotes"
     if not before:
-        return not lower
+        return (not lower), "a lone full stop"
+    digit_next = first.isdigit() or (first in "+$£€#" and nxt[1:2].isdigit())
     lead = _LEAD_WORD.match(nxt)
     starter = lead is not None and lead.group() in _starters()
-    kind = _abbreviation_kind(before)
-    if kind == "number" and (first.isdigit() or (not nxt.isalpha() and nxt[:1].isdigit())):
-        return False
-    if kind in ("before",):
-        return False
+    bracket_next = had_opener and chunk[:1] in "([{"
+    if kind == "before":
+        return False, f"'{before}.' is written before a name or a number"
+    if digit_next and (kind in ("number", "either") or (len(before) == 1 and before.isalpha())):
+        return False, f"'{before}.' before a number"
+    if kind == "number":
+        if lower:
+            return False, f"'{before}.' is an abbreviation"
+        return True, f"'{before}.' (before a number only) at the end of a sentence"
     if kind == "either":
-        return (starter or had_opener) and not lower
+        if lower:
+            return False, f"'{before}.' is an abbreviation, then a lower-case word"
+        if starter:
+            return True, f"'{before}.' then a typical sentence opener"
+        if had_opener and not bracket_next and not lower:
+            return True, f"'{before}.' then a quotation"
+        return False, f"'{before}.' is an abbreviation, then no typical sentence opener"
+    if kind == "word":
+        return True, f"'{before}.' is a word, not an abbreviation"
     if len(before) == 1 and before.isalpha():
-        # an initial (George W. Bush) or a list letter; "I" is the pronoun
         if before == "I":
-            return not lower
-        return starter and not lower
+            return (not lower), "the pronoun I"
+        if before.isupper():
+            if starter and not lower:
+                return True, "an initial? no: a typical sentence opener follows"
+            return False, f"'{before}.' is an initial"
+        if _in_list(text, before_start, lo, layout):
+            return False, f"'{before}.' marks an item of a list"
+        return True, f"'{before}.' is a one-letter word"
     if before.replace(",", "").replace(".", "").isdigit():
-        line_start = text.rfind("\n", lo, m.start()) + 1 or lo
-        if text[max(line_start, lo) : m.start()].strip() == before:
-            return False  # a list marker: "1. First point"
-        return not lower
+        if len(before) <= 3 and before.isdigit() and _in_list(text, before_start, lo, layout):
+            return False, "a list number"
+        return True, "a number at the end of a sentence"
     if lower:
-        return bool(_VOWEL.search(before)) and kind is None
-    return True
+        if _VOWEL.search(before):
+            return True, "full stop, then a lower-case word (web text)"
+        return False, f"'{before}.' has no vowel: an abbreviation"
+    return True, "full stop"
 
 
-def _split_block(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
-    """Sentence spans inside one paragraph [lo, hi)."""
-    cuts: set[int] = set()
+def _line_start(text: str, lo: int, pos: int) -> int:
+    i = text.rfind("\n", max(lo, pos - 400), pos)
+    return lo if i == -1 else i + 1
+
+
+def _in_list(text: str, pos: int, lo: int, layout: _Layout) -> bool:
+    """Is the chunk starting at ``pos`` (``2.``, ``b.``) a list marker rather than a word?
+
+    It is when it starts the paragraph or a line (unless that line break is a wrap), or
+    when the word before it ends with a colon, a semicolon or a sentence (not an
+    abbreviation: ``by Mar. 1.``), or is *and*/*or* (``items: 1. eggs; 2. milk; and 3.
+    bread``).
+    """
+    i = pos
+    while i > lo and text[i - 1] in " \t":
+        i -= 1
+    if i == lo:
+        return True
+    if text[i - 1] == "\n":
+        prev_start = _line_start(text, lo, i - 1)
+        nxt_word = _first_word_len(text[i : i + 100])
+        return not _is_wrap(layout, i - 1 - prev_start, nxt_word)
+    prev, _ = _word_before(text, i, max(lo, i - 100))
+    raw = text[i - 1]
+    if raw in ";:" or prev.lower() in ("and", "or"):
+        return True
+    # after a sentence that ended ("... eggs. 2. milk"), not after "Mar. 1."
+    return raw in ".!?)" and bool(prev) and _abbreviation_kind(prev) is None and len(prev) > 1
+
+
+def _after_line(line: str, nxt_line: str, layout: _Layout) -> tuple[bool, str] | None:
+    """Does a line break end a sentence? None if end punctuation decides instead."""
+    stripped = line.strip()
+    nxt = nxt_line.lstrip()
+    if not stripped or not nxt:
+        return None
+    if stripped.strip(">").strip() == "":
+        return False, "an e-mail quote mark alone on a line"
+    wrap = _is_wrap(layout, len(line.rstrip()), _first_word_len(nxt_line))
+    if not wrap and _LIST_MARKER.match(nxt.lstrip(">").lstrip()):
+        return True, "a list item starts on the next line"
+    if stripped.startswith("#"):
+        return True, "a Markdown heading"
+    last = stripped[-1]
+    if last in ".!?…‽" or (last in _CLOSERS and stripped.rstrip(_CLOSERS)[-1:] in ".!?…‽"):
+        return None  # the punctuation rules decide (they know about line breaks)
+    if wrap:
+        return False, "a wrapped line (the next word did not fit)"
+    words = stripped.split()
+    tail = words[-1].lower()
+    if last == ",":
+        if len(words) <= 6:
+            return True, "a short line ending in a comma (salutation or sign-off)"
+        return False, "a long line ending in a comma runs on"
+    if last in '-‐‑–—/&([{"“‘«':
+        return False, "the line ends with a hyphen, dash or opening mark"
+    if tail in _RUN_ON_WORDS:
+        return False, f"the line ends with '{words[-1]}', which cannot end a sentence"
+    if _is_emoticon(words[-1]) and nxt[:1].islower() and nxt.split()[0] in _CONJUNCTIONS:
+        return False, "an emoticon, then a conjunction"
+    return True, "a deliberate line break (a heading, a list or one sentence per line)"
+
+
+def _block_breaks(text: str, lo: int, hi: int, layout: _Layout) -> dict[int, Break]:
+    """Every candidate break inside one paragraph [lo, hi), keyed by offset."""
+    found: dict[int, Break] = {}
+
+    def add(offset: int, cut: bool, rule: str) -> None:
+        offset = _skip_space(text, offset, hi)
+        if lo < offset < hi and (offset not in found or cut):
+            found[offset] = Break(offset, cut, rule)
+
     for m in _TERMINAL.finditer(text, lo, hi):
-        if m.end() < hi and _ends_sentence(text, m, lo, hi):
-            cuts.add(m.end())
+        if m.end() < hi:
+            cut, rule = _after_punctuation(text, m, lo, hi, layout)
+            add(m.end(), cut, rule)
     for m in _GLUED.finditer(text, lo, hi):
-        chunk_start = text.rfind(" ", lo, m.start()) + 1
-        chunk_end = text.find(" ", m.end(), hi)
-        chunk = text[chunk_start : chunk_end if chunk_end != -1 else hi]
+        a = max(lo, m.start() - 300)
+        b = min(hi, m.end() + 300)
+        left = text.rfind(" ", a, m.start()) + 1 or a
+        right = text.find(" ", m.end(), b)
+        chunk = text[left : right if right != -1 else b]
         if "://" in chunk or "@" in chunk or "www." in chunk:
+            add(m.end(), False, "glued punctuation inside a web or e-mail address")
+        else:
+            add(m.end(), True, "glued sentences: 'word.Next' with no space")
+    if "\n" in text[lo:hi]:
+        pos = lo
+        while True:
+            nl = text.find("\n", pos, hi)
+            if nl == -1:
+                break
+            nxt_end = text.find("\n", nl + 1, hi)
+            line = text[pos:nl]
+            nxt_line = text[nl + 1 : hi if nxt_end == -1 else nxt_end]
+            decision = _after_line(line, nxt_line, layout)
+            if decision is not None:
+                add(nl + 1, *decision)
+            pos = nl + 1
+    for m in _BULLET.finditer(text, lo, hi):
+        add(m.start(1), True, "a list bullet inside running text")
+    for m in (
+        re.finditer(r"(?<!\S)(\S{1,6})(?=[ \t]+\S)", text[lo:hi])
+        if _has_icons(text, lo, hi)
+        else ()
+    ):
+        chunk = m.group(1)
+        if not _is_emoticon(chunk):
             continue
-        cuts.add(m.end())
-    cuts.update(_line_breaks(text, lo, hi))
-    spans: list[tuple[int, int]] = []
-    pos = lo
-    for cut in sorted(cuts):
-        s, e = _trim(text, pos, cut)
-        if s < e:
-            spans.append((s, e))
-        pos = cut
-    s, e = _trim(text, pos, hi)
-    if s < e:
-        spans.append((s, e))
-    return spans
+        end = lo + m.end()
+        _, nxt, _ = _word_after(text, end, hi)
+        if not nxt or _is_emoticon(nxt.split()[0]):
+            continue
+        emoji = not _EMOTICON.fullmatch(chunk)
+        if nxt[0].isupper() or nxt[0].isdigit():
+            add(end, True, "an emoticon or emoji, then a capitalised word")
+        elif not emoji and _LEAD_WORD.match(nxt) and nxt.split()[0] not in _CONJUNCTIONS:
+            add(end, True, "an emoticon, then a new sentence")
+    return found
+
+
+def _has_icons(text: str, lo: int, hi: int) -> bool:
+    """Cheap test: can the paragraph contain an emoticon or emoji at all?"""
+    block = text[lo:hi]
+    return (
+        ":" in block
+        or ";" in block
+        or "<3" in block
+        or "^" in block
+        or any(_is_emoji(c) for c in block if ord(c) >= 0x2600)
+    )
+
+
+def _skip_space(text: str, pos: int, hi: int) -> int:
+    while pos < hi and text[pos].isspace():
+        pos += 1
+    return pos
+
+
+@lru_cache(maxsize=32)
+def _all_breaks(body: str) -> tuple[tuple[int, dict[int, Break]], ...]:
+    layout = _layout(body)
+    return tuple(
+        (p, _block_breaks(body, lo, hi, layout)) for p, (lo, hi) in enumerate(paragraph_spans(body))
+    )
 
 
 @lru_cache(maxsize=32)
 def sentence_spans(body: str) -> tuple[Span, ...]:
-    """Every sentence of ``body`` as a :class:`Span` (cached for repeated calls on one text)."""
+    """Every sentence of ``body`` as a :class:`Span` (cached for repeated calls on one text).
+
+    >>> body = "It rained. We stayed in.\\n\\nThen it stopped."
+    >>> [(s.start, s.end, s.paragraph, body[s.start:s.end]) for s in sentence_spans(body)]
+    [(0, 10, 0, 'It rained.'), (11, 24, 0, 'We stayed in.'), (26, 42, 1, 'Then it stopped.')]
+    """
     out: list[Span] = []
-    for p, (lo, hi) in enumerate(paragraph_spans(body)):
-        out.extend(Span(s, e, p) for s, e in _split_block(body, lo, hi))
+    paragraphs = paragraph_spans(body)
+    for (p, breaks), (lo, hi) in zip(_all_breaks(body), paragraphs, strict=True):
+        pos = lo
+        for cut in sorted(o for o, b in breaks.items() if b.cut):
+            s, e = _trim(body, pos, cut)
+            if s < e:
+                out.append(Span(s, e, p))
+            pos = cut
+        s, e = _trim(body, pos, hi)
+        if s < e:
+            out.append(Span(s, e, p))
     return tuple(out)
 
 
@@ -321,6 +620,11 @@ def sentence_table(x: Document | str) -> pd.DataFrame:
     (0-based index into ``Document.paragraphs``; add 1 for the paragraph number a reader
     counts), ``start`` and ``end`` (character offsets into the body: ``body[start:end]`` is
     the sentence), ``text``, and ``words`` (number of words, by :func:`opedkit.words`).
+
+    >>> sentence_table("Hi there. Bye now!")[["sentence", "start", "end", "text", "words"]]
+       sentence  start  end       text  words
+    0         0      0    9  Hi there.      2
+    1         1     10   18   Bye now!      2
     """
     import pandas as pd
 
@@ -346,3 +650,37 @@ def sentence_table(x: Document | str) -> pd.DataFrame:
             "words": "int64",
         }
     )
+
+
+def sentence_breaks(x: Document | str) -> pd.DataFrame:
+    """Every place where a sentence might end, whether it did, and the rule that decided.
+
+    Use it to see *why* the segmenter split (or did not split) a text. Columns: ``offset``
+    (where the next sentence would start, an offset into the body), ``paragraph``
+    (0-based), ``cut`` (True if a sentence ends there), ``rule`` (the rule, in words),
+    ``before`` and ``after`` (up to 30 characters either side, line breaks shown as ⏎).
+
+    >>> table = sentence_breaks("Mr. Kim left. Why?")
+    >>> for row in table.itertuples():
+    ...     print(row.offset, row.cut, row.rule)
+    4 False 'Mr.' is written before a name or a number
+    14 True full stop
+    """
+    import pandas as pd
+
+    body = _body(x)
+    rows = []
+    for p, breaks in _all_breaks(body):
+        for b in sorted(breaks.values()):
+            rows.append(
+                {
+                    "offset": b.offset,
+                    "paragraph": p,
+                    "cut": b.cut,
+                    "rule": b.rule,
+                    "before": body[max(0, b.offset - 30) : b.offset].replace("\n", "⏎"),
+                    "after": body[b.offset : b.offset + 30].replace("\n", "⏎"),
+                }
+            )
+    columns = ["offset", "paragraph", "cut", "rule", "before", "after"]
+    return pd.DataFrame(rows, columns=columns)
