@@ -22,8 +22,8 @@ API (import it from a test module in ``tests/``)::
 - ``launch_chromium(profile_dir)``: the same as a context manager yielding a
   ``BrowserContext``, for tests that need several pages or their own scope.
 - ``chromium_executable()``: the Chromium to use, or ``None``; ``skip_reason()`` says why not.
-- ``save_screenshot(page, name)``: a full-page PNG under ``artifacts/browser/`` (gitignored);
-  returns its path.
+- ``save_screenshot(page_or_locator, name)``: a PNG of the whole page, or of one element,
+  under ``artifacts/browser/`` (gitignored); returns its path.
 
 The executable is, in order: ``$OPEDKIT_CHROMIUM`` (``tasks.py test`` sets it), then
 ``chromium`` / ``chromium-browser`` on ``PATH``, then ``/usr/bin/chromium``. Chromium starts with
@@ -46,7 +46,7 @@ from typing import TYPE_CHECKING, Any
 import pytest
 
 if TYPE_CHECKING:  # pragma: no cover - types only
-    from playwright.sync_api import BrowserContext, Page
+    from playwright.sync_api import BrowserContext, Locator, Page
 
 ROOT = Path(__file__).resolve().parent.parent
 ARTIFACTS = ROOT / "artifacts" / "browser"
@@ -155,15 +155,17 @@ def chromium_page(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Page]:
         yield page
 
 
-def save_screenshot(page: Page, name: str, **options: Any) -> Path:
-    """Save a full-page PNG of ``page`` as ``artifacts/browser/<name>.png`` and return the path.
+def save_screenshot(target: Page | Locator, name: str, **options: Any) -> Path:
+    """Save a PNG of a page (whole page) or of one element as ``artifacts/browser/<name>.png``.
 
-    ``name`` is made safe for a file name (letters, digits, ``-``, ``_``, ``.``). Extra keyword
-    arguments go to ``page.screenshot`` (for example ``full_page=False``).
+    ``target`` is a Playwright ``Page`` or ``Locator``; ``name`` is made safe for a file name
+    (letters, digits, ``-``, ``_``, ``.``). Extra keyword arguments go to ``screenshot``
+    (for example ``full_page=False`` for a page). Returns the path written.
     """
     safe = re.sub(r"[^A-Za-z0-9._-]+", "_", name).strip("_") or "screenshot"
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     path = ARTIFACTS / f"{safe}.png"
-    options.setdefault("full_page", True)
-    page.screenshot(path=str(path), **options)
+    if hasattr(target, "goto"):  # a Page; a Locator has no whole page to capture
+        options.setdefault("full_page", True)
+    target.screenshot(path=str(path), **options)
     return path

@@ -1,13 +1,405 @@
-"""End-to-end: the lessons work for a student in a real JupyterLab, in headless Chromium."""
+"""End-to-end: the lessons work for a student in a real JupyterLab, in headless Chromium.
+
+nbval proves that the lessons compute the right numbers; this proves that a student who opens a
+lesson in JupyterLab sees working widgets. Each test here does what a student does: it starts
+JupyterLab (on 127.0.0.1, with a random token, in a temporary copy of the notebooks, with its own
+empty configuration so that it reaches nothing on the internet), opens a notebook in Chromium,
+runs all cells from the Run menu, waits for the highlight widget, switches what is highlighted and
+checks that the marked-up text follows, and checks that no cell shows an error. Screenshots and
+the JupyterLab log go to ``artifacts/browser/``. JupyterLab is shut down, and its process group
+killed if need be, even when a step fails.
+
+Run them alone with ``.venv/bin/pytest -m browser -v`` (see docs/browser_test.md). Without a
+Chromium they are skipped with the reason (``browser_support.require_browser``).
+"""
 
 from __future__ import annotations
 
+import contextlib
+import json
+import os
+import re
+import secrets
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
 import pytest
-from browser_support import chromium_page, save_screenshot  # noqa: F401
+from browser_support import ARTIFACTS, chromium_page, require_browser, save_screenshot  # noqa: F401
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = Path(__file__).resolve().parent / "fixtures" / "lab"
+JUPYTER = Path(sys.executable).parent / "jupyter"
+
+# Generous: the CI machine has two cores and runs another pytest worker beside this test.
+SERVER_START_S = 120.0
+KERNEL_READY_MS = 120_000
+RUN_ALL_MS = 180_000
+WIDGET_MS = 60_000
+
+# A hedge mark as opedkit.markup writes it; the pieces of a mark split across nested marks or
+# paragraphs carry data-cont="1" and are not counted again.
+HEDGE_MARKS = "mark.ok-hedge:not([data-cont])"
+
+
+# ---------------------------------------------------------------------------------------------
+# JupyterLab, started and stopped by the test
+
+
+@dataclass
+class Lab:
+    """A running JupyterLab: where it listens, its token, its working folder and its log."""
+
+    base_url: str
+    token: str
+    root: Path
+    log: Path
+    process: subprocess.Popen[bytes]
+
+    def url(self, path: str) -> str:
+        return f"{self.base_url}{path.lstrip('/')}"
+
+
+# User settings that keep JupyterLab off the internet and show every cell in the page.
+LAB_SETTINGS: dict[str, dict[str, Any]] = {
+    # no news feed, no update check, no "would you like news?" toast
+    "@jupyterlab/apputils-extension/notification": {
+        "fetchNews": "false",
+        "checkForUpdates": False,
+    },
+    # the extension manager would ask PyPI what can be installed
+    "@jupyterlab/extensionmanager-extension/plugin": {"enabled": False},
+    # attach every cell to the DOM (no windowing), so the checks see all outputs
+    "@jupyterlab/notebook-extension/tracker": {"windowingMode": "none"},
+}
+
+# Server configuration: the same, on the server's side.
+SERVER_CONFIG: dict[str, Any] = {
+    "LabApp": {
+        "news_url": None,
+        "check_for_updates_class": "jupyterlab.handlers.announcements.NeverCheckForUpdate",
+        "extension_manager": "readonly",
+    },
+    "ServerApp": {"open_browser": False, "port_retries": 20},
+}
+
+
+def _free_port() -> int:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def _write_settings(settings_dir: Path) -> None:
+    for plugin, values in LAB_SETTINGS.items():
+        path = settings_dir / f"{plugin}.jupyterlab-settings"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(json.dumps(values, indent=2), encoding="utf-8")
+
+
+def _server_info(runtime: Path, pid: int) -> dict[str, Any] | None:
+    """The server's own record of where it listens (it may have moved to another port)."""
+    for info in runtime.glob(f"jpserver-{pid}.json"):
+        with contextlib.suppress(OSError, ValueError):
+            data: dict[str, Any] = json.loads(info.read_text(encoding="utf-8"))
+            return data
+    return None
+
+
+def _answers(url: str) -> bool:
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:
+            return bool(response.status == 200)
+    except (urllib.error.URLError, OSError):
+        return False
+
+
+def _log_tail(log: Path, lines: int = 40) -> str:
+    try:
+        text = log.read_text(encoding="utf-8", errors="replace")
+    except OSError:
+        return "(no log)"
+    return "\n".join(text.splitlines()[-lines:])
+
+
+def _stop(process: subprocess.Popen[bytes], base_url: str | None, token: str) -> None:
+    """Ask the server to shut down, then end its whole process group (kernels included)."""
+    if process.poll() is None and base_url:
+        request = urllib.request.Request(
+            f"{base_url}api/shutdown", method="POST", headers={"Authorization": f"token {token}"}
+        )
+        with contextlib.suppress(urllib.error.URLError, OSError):
+            urllib.request.urlopen(request, timeout=10).close()
+        with contextlib.suppress(subprocess.TimeoutExpired):
+            process.wait(timeout=20)
+    # The group (start_new_session: its id is the server's pid) also holds the kernels.
+    for sig in (signal.SIGTERM, signal.SIGKILL):
+        with contextlib.suppress(ProcessLookupError, PermissionError):
+            os.killpg(process.pid, sig)
+        with contextlib.suppress(subprocess.TimeoutExpired):
+            process.wait(timeout=10)
+
+
+@contextlib.contextmanager
+def running_lab(work: Path, scratch: Path, log_name: str = "jupyterlab") -> Iterator[Lab]:
+    """Start JupyterLab serving ``work``; yield it once it answers; always stop it.
+
+    Everything JupyterLab writes (configuration, runtime files, settings, workspaces, IPython's
+    profile) goes to ``scratch``; the log goes to ``artifacts/browser/<log_name>.log``.
+    """
+    token = secrets.token_hex(24)
+    config = scratch / "config"
+    runtime = scratch / "runtime"
+    settings = scratch / "user-settings"
+    for folder in (config, runtime, settings, scratch / "workspaces", scratch / "data"):
+        folder.mkdir(parents=True, exist_ok=True)
+    (config / "jupyter_server_config.json").write_text(json.dumps(SERVER_CONFIG), "utf-8")
+    _write_settings(settings)
+    env = dict(
+        os.environ,
+        JUPYTER_CONFIG_DIR=str(config),
+        JUPYTER_RUNTIME_DIR=str(runtime),
+        JUPYTER_DATA_DIR=str(scratch / "data"),
+        JUPYTERLAB_SETTINGS_DIR=str(settings),
+        JUPYTERLAB_WORKSPACES_DIR=str(scratch / "workspaces"),
+        IPYTHONDIR=str(scratch / "ipython"),
+        JUPYTER_PLATFORM_DIRS="1",
+        PYTHONUNBUFFERED="1",
+    )
+    env.pop("JUPYTER_TOKEN", None)
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    log = ARTIFACTS / f"{log_name}.log"
+    command = [
+        str(JUPYTER),
+        "lab",
+        "--no-browser",
+        "--ServerApp.ip=127.0.0.1",
+        f"--ServerApp.port={_free_port()}",
+        f"--IdentityProvider.token={token}",
+        f"--ServerApp.root_dir={work}",
+        f"--LabApp.user_settings_dir={settings}",
+        f"--LabApp.workspaces_dir={scratch / 'workspaces'}",
+    ]
+    if hasattr(os, "geteuid") and os.geteuid() == 0:
+        command.append("--allow-root")  # CI containers run as root
+    base_url: str | None = None
+    with log.open("wb") as out:
+        process = subprocess.Popen(
+            command,
+            cwd=work,
+            env=env,
+            stdout=out,
+            stderr=subprocess.STDOUT,
+            stdin=subprocess.DEVNULL,
+            start_new_session=True,  # its own process group, so it can be killed as a whole
+        )
+        try:
+            deadline = time.monotonic() + SERVER_START_S
+            while True:
+                if process.poll() is not None:
+                    pytest.fail(
+                        f"JupyterLab exited with code {process.returncode} before it answered; "
+                        f"log {log}:\n{_log_tail(log)}"
+                    )
+                info = _server_info(runtime, process.pid)
+                if info is not None:
+                    base_url = f"http://127.0.0.1:{info['port']}{info.get('base_url', '/')}"
+                    if _answers(f"{base_url}api/status?token={token}"):
+                        break
+                if time.monotonic() > deadline:
+                    pytest.fail(
+                        f"JupyterLab did not answer within {SERVER_START_S:.0f} s; "
+                        f"log {log}:\n{_log_tail(log)}"
+                    )
+                time.sleep(0.25)  # polling interval only; the condition is checked above
+            yield Lab(base_url=base_url, token=token, root=work, log=log, process=process)
+        finally:
+            _stop(process, base_url, token)
+
+
+def _copy_lessons(work: Path) -> None:
+    """A student's working copy: the notebooks and the folders they read, beside each other."""
+    for name in ("notebooks", "data", "seeds"):
+        source = ROOT / name
+        if source.is_dir():
+            shutil.copytree(
+                source,
+                work / name,
+                ignore=shutil.ignore_patterns(".ipynb_checkpoints", "my-work", "*_answers.json"),
+            )
+    (work / "fixtures").mkdir(parents=True, exist_ok=True)
+    for notebook in FIXTURES.glob("*.ipynb"):
+        shutil.copy2(notebook, work / "fixtures" / notebook.name)
+
+
+# ---------------------------------------------------------------------------------------------
+# What a student does in the page
+
+# The visible notebook: its panel, and in it the cells, prompts and outputs.
+PANEL = ".jp-NotebookPanel:not(.lm-mod-hidden)"
+ERROR_OUTPUT = '.jp-OutputArea-output[data-mime-type="application/vnd.jupyter.stderr"]'
+WIDGET_ERROR = ".jupyter-widgets-error-widget"
+# The status bar's kernel item reads "Python 3 (ipykernel) | Idle" once a kernel is connected and
+# idle ("No Kernel | Initializing" before: the toolbar's execution indicator says "idle" then too).
+KERNEL_IDLE = """
+[...document.querySelectorAll('.jp-StatusBar-TextItem[title^="Change kernel for"]')].some(
+  (e) => /\\|\\s*Idle$/.test(e.textContent.trim()) && !/^No Kernel/.test(e.textContent.trim()))
+"""
+KERNEL_IDLE_JS = f"() => {KERNEL_IDLE}"
+
+# True once the kernel is idle, no cell is running or queued ("[*]:"), and every non-empty code
+# cell shows an execution number, or an output went to stderr (Run All stops at an error and
+# leaves the cells after it unnumbered; the checks that follow then report what it shows).
+ALL_RUN_JS = """
+(panel) => {
+  const p = document.querySelector(panel);
+  if (!p || !(KERNEL_IDLE)) return false;
+  const cells = [...p.querySelectorAll('.jp-Notebook .jp-CodeCell')].filter(
+    (c) => (c.querySelector('.cm-content')?.textContent ?? '').trim() !== '');
+  const prompts = cells.map(
+    (c) => (c.querySelector('.jp-InputArea-prompt')?.textContent ?? '').trim());
+  if (cells.length === 0 || prompts.some((t) => t.includes('*'))) return false;
+  const stderr = p.querySelector(
+    '.jp-OutputArea-output[data-mime-type="application/vnd.jupyter.stderr"]');
+  return stderr !== null || prompts.every((t) => /^\\[\\d+\\]:$/.test(t));
+}
+""".replace("KERNEL_IDLE", KERNEL_IDLE.strip())
+
+
+def _menu(page: Any, menu: str, command: str) -> None:
+    """Click a main-menu entry (``menu`` label, then the item bound to ``command``)."""
+    page.locator(".lm-MenuBar-itemLabel", has_text=re.compile(rf"^{re.escape(menu)}$")).click()
+    page.locator(f'.lm-Menu-item[data-command="{command}"]').click()
+
+
+def open_notebook(page: Any, lab: Lab, path: str) -> Any:
+    """Open ``path`` (relative to the working folder); return once its kernel is idle."""
+    page.goto(lab.url(f"lab/tree/{path}?token={lab.token}"), timeout=KERNEL_READY_MS)
+    panel = page.locator(PANEL)
+    panel.wait_for(state="visible", timeout=KERNEL_READY_MS)
+    page.wait_for_function(KERNEL_IDLE_JS, timeout=KERNEL_READY_MS, polling=250)
+    return panel
+
+
+def run_all_cells(page: Any) -> None:
+    """Clear the stored outputs (so old ones cannot pass for new), then Run > Run All Cells."""
+    _menu(page, "Edit", "editmenu:clear-all")
+    page.wait_for_function(
+        "(panel) => !document.querySelector(panel + ' .jp-OutputArea-output')",
+        arg=PANEL,
+        timeout=WIDGET_MS,
+    )
+    _menu(page, "Run", "runmenu:run-all")
+    page.wait_for_function(ALL_RUN_JS, arg=PANEL, timeout=RUN_ALL_MS, polling=250)
+
+
+def shown_errors(page: Any) -> list[str]:
+    """Every error a student would see in an output: tracebacks, stderr, broken widgets.
+
+    Tracebacks and stream output to stderr (warnings) both render as stderr outputs; a warning
+    counts too, as nbval would also see it, and a pink box is what a student takes for an error.
+    """
+    found: list[str] = []
+    for output in page.locator(f"{PANEL} {ERROR_OUTPUT}").all():
+        text = output.inner_text().strip()
+        kind = "traceback" if re.search(r"Traceback|\b\w+(Error|Exception)\b", text) else "stderr"
+        found.append(f"{kind}: {text[:2000]}")
+    for output in page.locator(f"{PANEL} .jp-OutputArea-output").all():
+        text = output.inner_text()
+        if "Error displaying widget" in text:
+            found.append(f"widget: {text[:500]}")
+    for widget in page.locator(f"{PANEL} {WIDGET_ERROR}").all():
+        found.append(f"widget error: {widget.inner_text()[:500]}")
+    return found
+
+
+def hedge_count(scope: Any) -> int:
+    """How many hedges are marked in ``scope`` (each mark once, however it is split)."""
+    return int(scope.locator(HEDGE_MARKS).count())
+
+
+def wait_for_hedges(page: Any, scope: Any, expected: Callable[[int], bool], what: str) -> int:
+    """Wait until the hedge count in ``scope`` satisfies ``expected``; return it."""
+    deadline = time.monotonic() + WIDGET_MS / 1000
+    while True:
+        count = hedge_count(scope)
+        if expected(count):
+            return count
+        if time.monotonic() > deadline:
+            pytest.fail(f"after {WIDGET_MS / 1000:.0f} s the widget shows {count} hedges: {what}")
+        page.wait_for_timeout(200)  # polling interval; the DOM condition decides
+
+
+@contextlib.contextmanager
+def watched(page: Any, name: str) -> Iterator[dict[str, list[str]]]:
+    """Record the page's JavaScript errors, console errors and off-machine requests; on any
+    failure save a screenshot ``<name>-FAILED.png``; always write ``<name>-console.log``."""
+    seen: dict[str, list[str]] = {"page_errors": [], "console": [], "outside": []}
+    page.on("pageerror", lambda exc: seen["page_errors"].append(str(exc)))
+    page.on(
+        "console",
+        lambda msg: (
+            seen["console"].append(f"{msg.type}: {msg.text}")
+            if msg.type in ("error", "warning")
+            else None
+        ),
+    )
+
+    def outside(request: Any) -> None:
+        url = request.url
+        if url.startswith(("http://", "https://", "ws://", "wss://")) and not re.match(
+            r"^(http|ws)s?://(127\.0\.0\.1|localhost)(:\d+)?/", url
+        ):
+            seen["outside"].append(url)
+
+    page.on("request", outside)
+    try:
+        yield seen
+    except BaseException:
+        with contextlib.suppress(Exception):
+            save_screenshot(page, f"{name}-FAILED")
+        raise
+    finally:
+        ARTIFACTS.mkdir(parents=True, exist_ok=True)
+        lines = [f"[{kind}] {line}" for kind, items in seen.items() for line in items]
+        (ARTIFACTS / f"{name}-console.log").write_text("\n".join(lines) + "\n", "utf-8")
+
+
+# ---------------------------------------------------------------------------------------------
+# Fixtures: one JupyterLab and one browser per module (per xdist worker)
+
+
+@pytest.fixture(scope="module")
+def lab(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Lab]:
+    """JupyterLab on 127.0.0.1 with a random token, serving a temporary copy of the lessons."""
+    require_browser()  # no browser: skip before paying for a server
+    work = tmp_path_factory.mktemp("lab-work")
+    _copy_lessons(work)
+    with running_lab(work, tmp_path_factory.mktemp("lab-scratch")) as server:
+        yield server
+
+
+@pytest.fixture
+def student(lab: Lab, chromium_page: Any) -> Any:  # noqa: F811
+    """A browser page for a student, already holding the lab's token cookie."""
+    return chromium_page
+
+
+# ---------------------------------------------------------------------------------------------
+# The tests
 
 
 @pytest.mark.browser
-def test_launcher_drives_a_local_page(chromium_page):  # noqa: F811
+def test_launcher_drives_a_local_page(chromium_page: Any) -> None:  # noqa: F811
     """The shared launcher starts Chromium, runs the page's script and saves a screenshot."""
     chromium_page.set_content(
         "<button id=b onclick=\"document.getElementById('out').textContent='clicked'\">go</button>"
@@ -20,7 +412,7 @@ def test_launcher_drives_a_local_page(chromium_page):  # noqa: F811
     assert chromium_page.opedkit_page_errors == []
 
 
-def test_no_chromium_gives_a_clear_skip(monkeypatch, tmp_path):
+def test_no_chromium_gives_a_clear_skip(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     """Without a Chromium the browser tests skip with the reason (or fail when required)."""
     import browser_support
 
@@ -34,3 +426,49 @@ def test_no_chromium_gives_a_clear_skip(monkeypatch, tmp_path):
     monkeypatch.setenv("OPEDKIT_REQUIRE_BROWSER", "1")
     with pytest.raises(pytest.fail.Exception, match="required"):
         browser_support.require_browser()
+
+
+@pytest.mark.browser
+def test_fixture_highlight_widget_follows_the_toggles(lab: Lab, student: Any) -> None:
+    """The harness on its own small notebook: 3 hedges and 2 boosters, by construction."""
+    with watched(student, "lab-fixture") as seen:
+        open_notebook(student, lab, "fixtures/highlight_widget.ipynb")
+        run_all_cells(student)
+        save_screenshot(student, "lab-fixture-1-ran")
+        assert shown_errors(student) == []
+
+        widget = student.locator(f"{PANEL} .widget-vbox:has(.widget-toggle-buttons)").first
+        widget.wait_for(state="visible", timeout=WIDGET_MS)
+        widget.scroll_into_view_if_needed()
+        assert wait_for_hedges(student, widget, lambda n: n > 0, "hedges shown") == 3
+        save_screenshot(widget, "lab-fixture-2-hedges")
+
+        widget.locator(".widget-toggle-button", has_text="Boosters").click()
+        wait_for_hedges(student, widget, lambda n: n == 0, "boosters only")
+        assert widget.locator("mark.ok-booster").count() == 2
+        save_screenshot(widget, "lab-fixture-3-boosters")
+
+        widget.locator(".widget-toggle-button", has_text="Hedges").click()
+        wait_for_hedges(student, widget, lambda n: n == 3, "hedges again")
+        widget.locator(".widget-checkbox input[type=checkbox]").uncheck()
+        wait_for_hedges(student, widget, lambda n: n == 0, "highlights switched off")
+        save_screenshot(widget, "lab-fixture-4-off")
+
+        assert shown_errors(student) == []
+        assert seen["page_errors"] == []
+        assert seen["outside"] == [], "JupyterLab or the page reached beyond 127.0.0.1"
+
+
+@pytest.mark.browser
+def test_fixture_error_in_a_cell_is_seen(lab: Lab, student: Any) -> None:
+    """The negative case: a cell that raises is reported, and Run All stops there."""
+    with watched(student, "lab-failing-cell"):
+        open_notebook(student, lab, "fixtures/failing_cell.ipynb")
+        run_all_cells(student)
+        save_screenshot(student, "lab-failing-cell")
+        errors = shown_errors(student)
+        assert len(errors) == 1
+        assert errors[0].startswith("traceback: ")
+        assert "KeyError" in errors[0]
+        prompts = student.locator(f"{PANEL} .jp-CodeCell .jp-InputArea-prompt").all_inner_texts()
+        assert [p.strip() for p in prompts] == ["[1]:", "[2]:", "[ ]:"]
