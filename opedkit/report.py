@@ -277,13 +277,10 @@ def _hardest(sentences: pd.DataFrame, k: int = 5) -> str:
     if sentences.empty:
         return ""
     top = sentences.sort_values(["words", "sentence"], ascending=[False, True]).head(k)
+    records: list[dict[str, Any]] = top.to_dict("records")
     rows = [
-        [
-            _num(int(r.paragraph) + 1),
-            escape(str(r.text)),
-            _num(int(r.words)),
-        ]
-        for r in top.itertuples()
+        [_num(int(r["paragraph"]) + 1), escape(str(r["text"])), _num(int(r["words"]))]
+        for r in records
     ]
     table = _table(["¶", "sentence", "words"], rows, numeric=(0, 2), cls="sentences")
     return _section(
