@@ -277,7 +277,7 @@ def _hardest(sentences: pd.DataFrame, k: int = 5) -> str:
     if sentences.empty:
         return ""
     top = sentences.sort_values(["words", "sentence"], ascending=[False, True]).head(k)
-    records: list[dict[str, Any]] = top.to_dict("records")
+    records: list[dict[Any, Any]] = top.to_dict("records")
     rows = [
         [_num(int(r["paragraph"]) + 1), escape(str(r["text"])), _num(int(r["words"]))]
         for r in records
