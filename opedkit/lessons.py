@@ -367,7 +367,8 @@ def _doc(x: Document | str | None) -> Document:
 
 
 def part_counts(doc: Document | None = None) -> pd.DataFrame:
-    """One row per part of the page: its kind, words, sentences, the first words, the reason.
+    """One row per part of the page (numbered from 1, in page order): its kind, words,
+    sentences, the first words, and the reason it got that kind.
 
     This is how lesson 01 shows why measures use the body only: the title, byline, bio and
     comment form are words on the page, but not the author's argument.
@@ -379,11 +380,10 @@ def part_counts(doc: Document | None = None) -> pd.DataFrame:
 
     d = _doc(doc)
     rows = []
-    for i, part in enumerate(d.parts):
+    for part in d.parts:
         first = " ".join(part.text.split()[:8])
         rows.append(
             {
-                "part": i + 1,
                 "kind": part.kind,
                 "words": len(words(part.text)),
                 "sentences": len(sentences(part.text)),
@@ -391,7 +391,7 @@ def part_counts(doc: Document | None = None) -> pd.DataFrame:
                 "why": part.reason,
             }
         )
-    return pd.DataFrame(rows)
+    return pd.DataFrame(rows, index=pd.RangeIndex(1, len(rows) + 1, name="part"))
 
 
 def kind_totals(doc: Document | None = None) -> pd.DataFrame:
@@ -512,3 +512,236 @@ _choice(
     },
     "Pick the option (its number, letter or text) in place of None.",
 )
+
+
+# --- lesson 01 ------------------------------------------------------------------------------
+
+
+def page_text(doc: Document | None = None) -> str:
+    """Every part of the saved page joined as one text (what a careless counter would see)."""
+    return "\n\n".join(p.text for p in _doc(doc).parts)
+
+
+def page_vs_body(doc: Document | None = None) -> pd.DataFrame:
+    """Words, sentences and words per sentence counted on the whole saved page and on the
+    body alone: how much the page furniture would shift a measure."""
+    import pandas as pd
+
+    from opedkit.segment import sentences
+    from opedkit.tokenize import words
+
+    d = _doc(doc)
+    rows = []
+    for what, text in (("the whole page", page_text(d)), ("the body only", d.body)):
+        n_words, n_sentences = len(words(text)), len(sentences(text))
+        rows.append(
+            {
+                "measured on": what,
+                "words": n_words,
+                "sentences": n_sentences,
+                "words per sentence": round(n_words / n_sentences, 1) if n_sentences else 0.0,
+            }
+        )
+    return pd.DataFrame(rows).set_index("measured on")
+
+
+def _not_body_words() -> int:
+    t = part_counts(None)
+    return int(t.loc[t["kind"] != "body", "words"].sum())
+
+
+def _check_01_1(answer: Any) -> Feedback:
+    n = _as_int(answer)
+    true = _not_body_words()
+    if n is None:
+        return Feedback("01.1", "invalid", "Give a whole number: the words outside the body.")
+    t = kind_totals(None)
+    parts = "; ".join(f"{r.kind} {r.words}" for r in t.itertuples() if r.kind != "body")
+    if n == true:
+        return Feedback(
+            "01.1",
+            "correct",
+            f"{true} words on the page are not the author's argument ({parts}). A counter "
+            "that took them in would measure the page, not the op-ed.",
+        )
+    body = int(t.loc[t["kind"] == "body", "words"].sum())
+    if n == body:
+        return Feedback(
+            "01.1",
+            "not yet",
+            f"{body} is the number of words in the body. The question asks for the words in "
+            "all the other parts together: add up the 'words' column for every row whose kind "
+            "is not 'body'.",
+        )
+    return Feedback(
+        "01.1",
+        "not yet",
+        f"Not quite: add up the 'words' column of the table for every kind except 'body' "
+        f"({', '.join(str(r.kind) for r in t.itertuples() if r.kind != 'body')}).",
+    )
+
+
+_register(
+    Exercise(
+        "01.1",
+        "How many words on the saved page are not part of the body?",
+        "Add up the words of every part that is not 'body' in the table above, and put the "
+        "number in place of None.",
+        _check_01_1,
+        lambda: (
+            f"{_not_body_words()} words (by kind: "
+            + "; ".join(f"{r.kind} {r.words}" for r in kind_totals(None).itertuples())
+            + ")."
+        ),
+    )
+)
+
+_choice(
+    "01.3",
+    "When was the op-ed written?",
+    {
+        "After the summit, looking back on it": (
+            False,
+            "Look at the verbs: the author writes that Kim 'will visit Russia', calls the "
+            "meeting 'the forthcoming summit' and says the questions 'can only be addressed "
+            "after the summit'. Someone writing afterwards would know how it went.",
+        ),
+        "Before the summit, after the visit was reported": (
+            True,
+            "Yes: 'will visit Russia in September 2023', 'the forthcoming summit', 'As the "
+            "meeting … approaches' and 'The questions can only be addressed after the summit' "
+            "place it before the meeting of 13 September 2023, and 'the announcement' places "
+            "it after news of the visit (the New York Times reported the plan on 4 September). "
+            "Our copy carries no date, so this is an inference: check it on the outlet's page.",
+        ),
+        "On the day of the summit": (
+            False,
+            "Nothing in the text reports the meeting as happening: it is 'forthcoming' and "
+            "'approaches'. The text points to some days before it, not to the day itself.",
+        ),
+        "There is no way to tell from the text": (
+            False,
+            "The copy has no date line, but the text dates itself: 'will visit Russia in "
+            "September 2023', 'the forthcoming summit', 'can only be addressed after the "
+            "summit'. Reading for such clues is part of critical reading.",
+        ),
+    },
+    "Pick the option (its number, letter or text) in place of None.",
+)
+
+_choice(
+    "01.2",
+    "The bio says the author has a Ph.D. in Political Science and has published 30 research "
+    "articles. What does that tell you?",
+    {
+        "That the op-ed's claims are correct": (
+            False,
+            "Credentials make expertise more likely, not claims true. Experts can be wrong, "
+            "write outside their field, or argue for a side. Each claim still needs its "
+            "evidence (lesson 05).",
+        ),
+        "That the author claims relevant training, which you can check": (
+            True,
+            "Yes: a doctorate in political science is relevant to a piece on international "
+            "relations, but the bio is the author's own description, with no link. Lateral "
+            "reading checks it: search for the author's name, the university, the articles.",
+        ),
+        "Nothing: credentials never matter": (
+            False,
+            "They matter: relevant training is a reason to take a writer seriously. What they "
+            "do not do is settle whether a claim is true, or show that the bio itself is "
+            "accurate.",
+        ),
+        "That Eurasia Review has checked the author's qualifications": (
+            False,
+            "Nothing on the page says so. Many outlets print the bio the author sends. Who "
+            "runs the outlet, and how it chooses its op-eds, is exactly what lateral reading "
+            "asks.",
+        ),
+    },
+    "Pick the option (its number, letter or text) in place of None.",
+)
+
+
+def find_phrases(
+    doc: Document | str | None, phrases: Iterable[str], *, category: str = "clue"
+) -> pd.DataFrame:
+    """Every occurrence of each phrase in the body (whole words, case-insensitive), as marks:
+    ``start``, ``end`` (offsets into the body), ``category``, ``title`` (the phrase),
+    ``paragraph`` (from 1), in text order. For showing a reader where a word occurs."""
+    import re
+
+    import pandas as pd
+
+    from opedkit.segment import paragraph_spans
+
+    d = _doc(doc)
+    paras = paragraph_spans(d.body)
+    rows = []
+    for phrase in phrases:
+        pattern = re.compile(r"(?<!\w)" + re.escape(phrase.strip()) + r"(?!\w)", re.I)
+        for m in pattern.finditer(d.body):
+            p = next((i for i, (lo, hi) in enumerate(paras) if lo <= m.start() < hi), -1)
+            rows.append(
+                {
+                    "start": m.start(),
+                    "end": m.end(),
+                    "category": category,
+                    "title": f"{category}: {phrase}",
+                    "paragraph": p + 1,
+                    "words": m.group(0),
+                }
+            )
+    cols = ["start", "end", "category", "title", "paragraph", "words"]
+    return pd.DataFrame(rows, columns=cols).sort_values(["start", "end"]).reset_index(drop=True)
+
+
+TIMELINE_COLUMNS = [
+    "id",
+    "date",
+    "date_note",
+    "event",
+    "theme",
+    "status",
+    "outlet",
+    "via",
+    "copy",
+    "url",
+    "caveat",
+]
+
+
+def timeline(path: str | Path = "../data/timeline.csv") -> pd.DataFrame:
+    """The dated, sourced timeline of what happened after the op-ed (``data/timeline.csv``),
+    sorted by date then id. Raises :class:`~opedkit.errors.InputError` if a column is missing
+    or a status is not ``found``/``GK``."""
+    import pandas as pd
+
+    from opedkit.errors import InputError
+
+    p = Path(path)
+    if not p.exists():
+        raise InputError(
+            "no such file",
+            path=p,
+            hint="run the lesson from the notebooks/ folder, or pass the path of data/timeline.csv",
+        )
+    t = pd.read_csv(p, dtype=str, keep_default_na=False)
+    missing = [c for c in TIMELINE_COLUMNS if c not in t.columns]
+    if missing:
+        raise InputError(f"is missing the columns {missing}", path=p, hint="see data/README.md")
+    bad = sorted(set(t["status"]) - {"found", "GK"})
+    if bad:
+        raise InputError(f"has unknown status values {bad}", path=p, hint="use found or GK")
+    return t[TIMELINE_COLUMNS].sort_values(["date", "id"]).reset_index(drop=True)
+
+
+def display_defaults() -> None:
+    """Table settings for the lessons: two decimals, long text cells shown in full up to 90
+    characters, no row ranges cut short. Call once at the top of a lesson."""
+    import pandas as pd
+
+    pd.set_option("display.precision", 2)
+    pd.set_option("display.max_colwidth", 90)
+    pd.set_option("display.width", 120)
+    pd.set_option("display.max_rows", 80)

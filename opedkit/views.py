@@ -52,6 +52,9 @@ _PNUM_STYLE = (
     "font-size:.85em;font-weight:bold;user-select:none;"
 )
 _NOTE_STYLE = "color:#444;font-size:.9em;margin:.2em 0 .6em 0;"
+#: ipywidgets' HTML widget sets a tall line height meant for one-line labels; reading text
+#: needs its own.
+_TEXT_STYLE = "line-height:1.55;white-space:normal"
 _TD_STYLE = "text-align:left;padding:2px 8px;vertical-align:top"
 _BOX_STYLE = "border:1px solid #bbb;border-radius:4px;padding:.6em .9em;margin:.3em 0;"
 
@@ -192,7 +195,8 @@ def highlighter(
             if shown
             else (f"<div style='{_NOTE_STYLE}'>Nothing is highlighted: tick a box above.</div>")
         )
-        return f'<div class="ok-marked">{key}{marked_html(text, chosen, paragraph=paragraph)}</div>'
+        body = marked_html(text, chosen, paragraph=paragraph)
+        return f'<div class="ok-marked" style="{_TEXT_STYLE}">{key}{body}</div>'
 
     summary = ", ".join(f"{counts[c]} {_plural(_label(c).lower(), counts[c])}" for c in cats)
     note_html = f"<div style='{_NOTE_STYLE}'>{escape(note)}</div>" if note else ""
@@ -235,7 +239,7 @@ def _highlighter_widget(
         options=[("all paragraphs", -1)] + [(f"paragraph {k + 1}", k) for k in range(n_paragraphs)],
         value=-1,
         description="Show",
-        layout=w.Layout(width="14em"),
+        layout=w.Layout(width="17em"),
     )
     picker.add_class("ok-paragraph-picker")
     shown = w.HTML(render(on, None))
@@ -312,7 +316,7 @@ def sentence_picker(
         head = label(r) if label else f"Sentence {int(r['sentence']) + 1}"
         out = (
             f"<div style='{_BOX_STYLE}'><div style='{_NOTE_STYLE}'>{escape(head)}</div>"
-            f"{mark_up(text[lo:hi], inside, inline_styles=True)}"
+            f"<div style='{_TEXT_STYLE}'>{mark_up(text[lo:hi], inside, inline_styles=True)}</div>"
         )
         if details is not None:
             extra = details(int(r["sentence"]))
@@ -458,3 +462,50 @@ def choice(exercise_id: str) -> View:
 def note(text: str) -> View:
     """A short, escaped note (static only)."""
     return View(f"<div style='{_NOTE_STYLE}'>{html.escape(text)}</div>", text)
+
+
+# --- the parts of a page (lesson 01) --------------------------------------------------------
+
+_KIND_LABELS = {
+    "title": "TITLE",
+    "byline": "BYLINE",
+    "date": "DATE",
+    "body": "BODY",
+    "bio": "BIO",
+    "boilerplate": "PAGE FURNITURE",
+    "front-matter": "FRONT MATTER",
+    "other": "OTHER",
+}
+
+
+def parts_view(doc: Document, *, body_words: int = 12) -> View:
+    """The saved page, part by part: each part's kind (title, body, bio, page furniture…),
+    its text (body paragraphs shortened to their first words) and why it got that kind.
+
+    Body parts are drawn with a solid border, everything else dashed, so the difference does
+    not rely on colour.
+    """
+    blocks = []
+    lines = []
+    para = 0
+    for part in doc.parts:
+        label = _KIND_LABELS.get(part.kind, part.kind.upper())
+        words = part.text.split()
+        if part.kind == "body":
+            para += 1
+            label = f"BODY ¶ {para}"
+            shown = " ".join(words[:body_words]) + (" …" if len(words) > body_words else "")
+            border = "2px solid #222"
+        else:
+            shown = part.text
+            border = "2px dashed #777"
+        blocks.append(
+            f"<div class='ok-part ok-part-{escape(part.kind)}' style='border-left:{border};"
+            f"padding:.15em .7em;margin:.35em 0'><span style='font-size:.75em;font-weight:bold;"
+            f"letter-spacing:.05em'>{escape(label)}</span> <span style='{_NOTE_STYLE}'>— "
+            f"{escape(part.reason)}</span><div>{escape(shown)}</div></div>"
+        )
+        lines.append(f"{label}: {_short(shown, 60)}  ({part.reason})")
+    return View(
+        f"<div class='ok-parts' style='max-width:46em'>{''.join(blocks)}</div>", "\n".join(lines)
+    )
