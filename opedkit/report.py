@@ -291,16 +291,28 @@ def _hardest(sentences: pd.DataFrame, k: int = 5) -> str:
     )
 
 
-def _parts(doc: Document) -> str:
-    rows = []
+def _grouped_parts(doc: Document) -> list[tuple[str, list[str], str]]:
+    """Non-body parts; runs of the same kind and reason merged (a page's menu is one row)."""
+    groups: list[tuple[str, list[str], str]] = []
     for part in doc.parts:
         if part.kind == "body":
             continue
+        if groups and groups[-1][0] == part.kind and groups[-1][2] == part.reason:
+            groups[-1][1].append(part.text)
+        else:
+            groups.append((part.kind, [part.text], part.reason))
+    return groups
+
+
+def _parts(doc: Document) -> str:
+    rows = []
+    for kind, texts, reason in _grouped_parts(doc):
+        shown = '<span class="sep"> · </span>'.join(escape(t) for t in texts)
         rows.append(
             [
-                f'<span class="kind kind-{escape(part.kind)}">{escape(part.kind)}</span>',
-                escape(part.text),
-                f'<span class="why">{escape(part.reason)}</span>',
+                f'<span class="kind kind-{escape(kind)}">{escape(kind)}</span>',
+                shown,
+                f'<span class="why">{escape(reason)}</span>',
             ]
         )
     n_body = sum(1 for p in doc.parts if p.kind == "body")
@@ -363,7 +375,7 @@ th{border-bottom:2px solid var(--ink);font-weight:600;}
 td.num,th.num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap;}
 table.sentences td:nth-child(2){font-family:"Iowan Old Style",Georgia,serif;font-size:.95rem;}
 table.parts td:nth-child(2){font-size:.85rem;color:#333;}
-.why{color:var(--muted);font-size:.8rem;}
+.why{color:var(--muted);font-size:.8rem;}.sep{color:#999;}
 .kind{font-size:.72rem;text-transform:uppercase;letter-spacing:.06em;border:1px dashed #777;
 padding:0 .3rem;border-radius:3px;white-space:nowrap;}
 figure{margin:.6rem 0 1.2rem;break-inside:avoid;}
