@@ -103,9 +103,26 @@ def _abbreviations() -> dict[str, tuple[str, str]]:
 
 
 @cache
-def _starters() -> frozenset[str]:
+def _starter_table() -> dict[str, tuple[bool, bool]]:
+    """word -> (typical opener after an abbreviation, marks a run-on sentence)."""
     text = resources.files("opedkit.data").joinpath("sentence_starters.txt").read_text("utf-8")
-    return frozenset(w.strip() for w in text.splitlines() if w.strip() and not w.startswith("#"))
+    table: dict[str, tuple[bool, bool]] = {}
+    for line in text.splitlines():
+        if not line.strip() or line.startswith("#") or line.startswith("word\t"):
+            continue
+        word, after_abbr, run_on = line.split("\t")[:3]
+        table[word] = (after_abbr == "yes", run_on == "yes")
+    return table
+
+
+@cache
+def _starters() -> frozenset[str]:
+    return frozenset(w for w, (after_abbr, _) in _starter_table().items() if after_abbr)
+
+
+@cache
+def _run_on_starters() -> frozenset[str]:
+    return frozenset(w for w, (_, run_on) in _starter_table().items() if run_on)
 
 
 # --- patterns ---------------------------------------------------------------------------
@@ -144,6 +161,21 @@ _RUN_ON_WORDS = frozenset(
     {"and", "or", "but", "nor", "the", "a", "an", "of", "to", "with", "for", "from", "by"}
     | {"at", "in", "on", "into", "my", "your", "our", "their", "its", "his", "her", "whose"}
     | {"than", "that"}
+)
+# A lower-case word, spaces (no line break), a capitalised word: a run-on sentence?
+_RUN_ON = re.compile(r"(?<![\w'’.-])([a-z][a-z'’]*[a-z])[ \t]+([A-Z][A-Za-z'’]*)(?![\w.-])")
+# Words after which a capitalised opener is more likely a title or a name than a new sentence:
+# articles, prepositions, conjunctions that join names, copulas and naming or reporting verbs.
+_NOT_BEFORE_RUN_ON = frozenset(
+    {"a", "an", "the", "of", "to", "in", "on", "at", "by", "for", "with", "from", "into"}
+    | {"onto", "about", "over", "under", "after", "before", "between", "through", "during"}
+    | {"without", "within", "against", "among", "around", "toward", "towards", "upon", "via"}
+    | {"and", "or", "nor", "is", "are", "was", "were", "be", "been", "being", "am", "as"}
+    | {"said", "says", "say", "told", "tell", "tells", "called", "call", "calls", "named"}
+    | {"titled", "entitled", "read", "reads", "watched", "watch", "saw", "see", "seen"}
+    | {"reported", "wrote", "writes", "starring", "featuring", "including", "like", "likes"}
+    | {"love", "loved", "loves", "visited", "visit", "join", "joined", "joining", "than"}
+    | {"per", "versus", "vs", "play", "played", "plays", "sang", "sing", "hear", "heard"}
 )
 # A bullet standing alone between words (lists glued into one line): "then: • Send ...".
 _BULLET = re.compile(r"(?<=\S)[ \t]+([•▪◦‣*])[ \t]+(?=[\w\"“(])")
@@ -354,8 +386,6 @@ def _after_punctuation(
     if nl != -1:
         line_len = m.end() - _line_start(text, lo, m.end())
         if not _is_wrap(layout, line_len, _first_word_len(text[nl + 1 : nl + 200])):
-            if kind == "before":
-                return False, f"'{before}.' is written before a name (line break)"
             return True, "end punctuation at a deliberate line break"
     if _is_emoticon(chunk):
         return False, "an emoticon after end punctuation belongs to the sentence"
@@ -476,7 +506,10 @@ def _after_line(line: str, nxt_line: str, layout: _Layout) -> tuple[bool, str] |
         if len(words) <= 6:
             return True, "a short line ending in a comma (salutation or sign-off)"
         return False, "a long line ending in a comma runs on"
-    if last in '-‐‑–—/&([{"“‘«':
+    if len(words[-1]) >= 3 and all(c in "-‐‑–—=_*~" for c in words[-1]):
+        return True, "a line that ends in a rule (-----)"
+    closing_straight = last in "\"'" and len(stripped) > 1 and not stripped[-2].isspace()
+    if last in '-‐‑–—/&([{"“‘«' and not closing_straight:
         return False, "the line ends with a hyphen, dash or opening mark"
     if tail in _RUN_ON_WORDS:
         return False, f"the line ends with '{words[-1]}', which cannot end a sentence"
@@ -521,6 +554,14 @@ def _block_breaks(text: str, lo: int, hi: int, layout: _Layout) -> dict[int, Bre
             if decision is not None:
                 add(nl + 1, *decision)
             pos = nl + 1
+    for m in _RUN_ON.finditer(text, lo, hi):
+        prev, nxt = m.group(1), m.group(2)
+        if nxt not in _run_on_starters() or prev in _NOT_BEFORE_RUN_ON:
+            continue
+        after = _word_after(text, m.end(), hi)[1]
+        if after[:1].isupper() and not after.startswith(("I ", "I'", "I’")) and after != "I":
+            continue  # a title or a name: "told The Associated Press", "read In Cold Blood"
+        add(m.start(2), True, f"no full stop, but '{nxt}' opens a new sentence after '{prev}'")
     for m in _BULLET.finditer(text, lo, hi):
         add(m.start(1), True, "a list bullet inside running text")
     for m in (
