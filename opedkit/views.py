@@ -509,3 +509,134 @@ def parts_view(doc: Document, *, body_words: int = 12) -> View:
     return View(
         f"<div class='ok-parts' style='max-width:46em'>{''.join(blocks)}</div>", "\n".join(lines)
     )
+
+
+# --- labelling and checklists ---------------------------------------------------------------
+
+
+def labeller(
+    lesson: str,
+    key: str,
+    items: Sequence[tuple[str, str]],
+    choices: Sequence[str],
+    *,
+    prompt: str = "",
+    compare: Callable[[dict[str, str]], Any] | None = None,
+) -> View:
+    """Label each item (``(item_id, text)``) with one of ``choices``; the labels are saved as
+    ``{item_id: choice}`` under ``key`` and restored on re-run. With ``compare`` (a function
+    of the labels returning something with ``_repr_html_``, such as
+    :class:`~opedkit.lessons.Feedback`), a button shows the comparison.
+    """
+    listed = "".join(
+        f"<li style='margin:.3em 0'>{escape(text)}<br><span style='{_NOTE_STYLE}'>"
+        f"[{escape(' / '.join(choices))}]</span></li>"
+        for _, text in items
+    )
+    head = f"<strong>{escape(prompt)}</strong>" if prompt else ""
+    static = (
+        f"<div class='ok-labeller ok-static' style='{_BOX_STYLE}'>{head}<ol>{listed}</ol>"
+        f"<div style='{_NOTE_STYLE}'>[run this notebook in JupyterLab to label these "
+        "sentences; your labels are saved as you go]</div></div>"
+    )
+    plain = f"[label {len(items)} items as {' / '.join(choices)}] {prompt}".rstrip()
+    import ipywidgets as w
+
+    store = _answers(lesson)
+    saved = store.get(key) or {}
+    labels: dict[str, str] = {
+        k: v for k, v in saved.items() if isinstance(saved, dict) and v in choices
+    }
+    rows = []
+    for n, (item_id, text) in enumerate(items, start=1):
+        buttons = w.ToggleButtons(
+            options=list(choices), value=labels.get(item_id), style={"button_width": "auto"}
+        )
+        buttons.add_class("ok-label-buttons")
+
+        def save(change: Any, item_id: str = item_id) -> None:
+            if change["new"] is not None:
+                labels[item_id] = change["new"]
+                store.set(key, dict(labels))
+
+        buttons.observe(save, names="value")
+        rows.append(
+            w.HTML(f"<div style='{_TEXT_STYLE}'><strong>{n}.</strong> {escape(text)}</div>")
+        )
+        rows.append(buttons)
+    children: list[Any] = ([w.HTML(head)] if head else []) + rows
+    children.append(w.HTML(f"<span style='{_NOTE_STYLE}'>{_saved_note(lesson)}</span>"))
+    if compare is not None:
+        shown = w.HTML("")
+        button = w.Button(description="Compare with opedkit", button_style="")
+        button.add_class("ok-compare")
+
+        def show(_b: Any) -> None:
+            result = compare(dict(labels))
+            shown.value = (
+                result._repr_html_() if hasattr(result, "_repr_html_") else escape(str(result))
+            )
+
+        button.on_click(show)
+        children += [button, shown]
+    box = w.VBox(children, layout=w.Layout(max_width="48em"))
+    box.add_class("ok-labeller")
+    return View(static, plain, box)
+
+
+def checklist(lesson: str, key: str, items: Sequence[str], *, prompt: str = "") -> View:
+    """A checklist: a tick box and a one-line note per item, saved under ``key`` as
+    ``{item: {"done": bool, "note": str}}`` and restored on re-run."""
+    listed = "".join(f"<li>☐ {escape(i)}</li>" for i in items)
+    head = f"<strong>{escape(prompt)}</strong>" if prompt else ""
+    static = (
+        f"<div class='ok-checklist ok-static' style='{_BOX_STYLE}'>{head}"
+        f"<ul style='list-style:none;padding-left:.5em'>{listed}</ul><div style='{_NOTE_STYLE}'>"
+        "[run this notebook in JupyterLab to tick items and add notes; saved as you go]</div></div>"
+    )
+    plain = (
+        f"[checklist, {len(items)} items] {prompt}".rstrip()
+        + "\n"
+        + "\n".join(f"  [ ] {i}" for i in items)
+    )
+    import ipywidgets as w
+
+    store = _answers(lesson)
+    saved = store.get(key)
+    state: dict[str, dict[str, Any]] = {i: {"done": False, "note": ""} for i in items}
+    if isinstance(saved, dict):
+        for i in items:
+            entry = saved.get(i)
+            if isinstance(entry, dict):
+                state[i] = {"done": bool(entry.get("done")), "note": str(entry.get("note", ""))}
+    rows = []
+    for item in items:
+        tick = w.Checkbox(
+            value=state[item]["done"],
+            description=item,
+            indent=False,
+            layout=w.Layout(width="auto"),
+        )
+        tick.add_class("ok-check")
+        note = w.Text(
+            value=state[item]["note"],
+            placeholder="a note: what you found, where",
+            layout=w.Layout(width="40em", margin="0 0 .6em 1.6em"),
+        )
+
+        def save_tick(change: Any, item: str = item) -> None:
+            state[item]["done"] = bool(change["new"])
+            store.set(key, state)
+
+        def save_note(change: Any, item: str = item) -> None:
+            state[item]["note"] = str(change["new"])
+            store.set(key, state)
+
+        tick.observe(save_tick, names="value")
+        note.observe(save_note, names="value")
+        rows += [tick, note]
+    children = ([w.HTML(head)] if head else []) + rows
+    children.append(w.HTML(f"<span style='{_NOTE_STYLE}'>{_saved_note(lesson)}</span>"))
+    box = w.VBox(children, layout=w.Layout(max_width="48em"))
+    box.add_class("ok-checklist")
+    return View(static, plain, box)

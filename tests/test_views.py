@@ -161,6 +161,8 @@ def test_text_box_saves_as_the_student_types_and_restores(work: Path) -> None:
         pytest.param(lambda: views.text_box("00", "k", "Prompt?"), id="text-box"),
         pytest.param(lambda: views.rating("00", "r", "Sure?", ["1 low", "2 high"]), id="rating"),
         pytest.param(lambda: views.choice("00.2"), id="choice"),
+        pytest.param(lambda: views.labeller("00", "k", [("a", "A.")], ["x", "y"]), id="labeller"),
+        pytest.param(lambda: views.checklist("00", "k", ["one", "two"]), id="checklist"),
     ],
 )
 def test_static_output_does_not_depend_on_saved_answers(work: Path, make: Any) -> None:
@@ -202,3 +204,59 @@ def test_table_html_is_escaped_and_rounds_floats() -> None:
 
     html = views.table_html(pd.DataFrame({"cue": ["<i>may</i>"], "share": [0.12345]}))
     assert "&lt;i&gt;" in html and "0.12" in html and "0.123" not in html
+
+
+ITEMS = [("s3", "It may rain."), ("s7", "It will surely rain!")]
+
+
+def test_labeller_saves_each_label_and_restores_them(work: Path) -> None:
+    view = views.labeller("03", "labels", ITEMS, ["hedge", "booster", "neither"])
+    buttons = [c for c in view.widget.children if hasattr(c, "options")]
+    buttons[1].value = "booster"
+    assert lessons.Answers("03").get("labels") == {"s7": "booster"}
+    buttons[0].value = "hedge"
+    assert lessons.Answers("03").get("labels") == {"s7": "booster", "s3": "hedge"}
+    again = views.labeller("03", "labels", ITEMS, ["hedge", "booster", "neither"])
+    assert [c.value for c in again.widget.children if hasattr(c, "options")] == [
+        "hedge",
+        "booster",
+    ]
+
+
+def test_labeller_ignores_saved_labels_that_are_not_choices(work: Path) -> None:
+    lessons.Answers("03").set("labels", {"s3": "sarcasm", "s7": "neither"})
+    view = views.labeller("03", "labels", ITEMS, ["hedge", "booster", "neither"])
+    assert [c.value for c in view.widget.children if hasattr(c, "options")] == [None, "neither"]
+
+
+def test_labeller_compare_button_shows_the_comparison(work: Path) -> None:
+    seen: list[dict[str, str]] = []
+
+    def compare(labels: dict[str, str]) -> lessons.Feedback:
+        seen.append(labels)
+        return lessons.Feedback("03.9", "noted", f"you labelled {len(labels)}")
+
+    view = views.labeller("03", "labels", ITEMS, ["hedge", "neither"], compare=compare)
+    [c for c in view.widget.children if hasattr(c, "options")][0].value = "hedge"
+    button = next(c for c in view.widget.children if "ok-compare" in c._dom_classes)
+    button.click()
+    assert seen == [{"s3": "hedge"}]
+    assert "you labelled 1" in view.widget.children[-1].value
+
+
+def test_checklist_saves_ticks_and_notes(work: Path) -> None:
+    items = ["I know who wrote it", "I traced one source"]
+    view = views.checklist("07", "checklist", items)
+    ticks = [c for c in view.widget.children if "ok-check" in c._dom_classes]
+    notes = [c for c in view.widget.children if type(c).__name__ == "Text"]
+    ticks[1].value = True
+    notes[1].value = "Reuters, 30 Aug 2023"
+    saved = lessons.Answers("07").get("checklist")
+    assert saved["I traced one source"] == {"done": True, "note": "Reuters, 30 Aug 2023"}
+    assert saved["I know who wrote it"] == {"done": False, "note": ""}
+    again = views.checklist("07", "checklist", items)
+    assert [c.value for c in again.widget.children if "ok-check" in c._dom_classes] == [
+        False,
+        True,
+    ]
+    assert "☐ I traced one source" in again.html
