@@ -543,10 +543,10 @@ def labeller(
     import ipywidgets as w
 
     store = _answers(lesson)
-    saved = store.get(key) or {}
-    labels: dict[str, str] = {
-        k: v for k, v in saved.items() if isinstance(saved, dict) and v in choices
-    }
+    saved = store.get(key)
+    labels: dict[str, str] = (
+        {str(k): v for k, v in saved.items() if v in choices} if isinstance(saved, dict) else {}
+    )
     rows = []
     for n, (item_id, text) in enumerate(items, start=1):
         buttons = w.ToggleButtons(
