@@ -248,19 +248,22 @@ def _copy_lessons(work: Path) -> None:
 PANEL = ".jp-NotebookPanel:not(.lm-mod-hidden)"
 ERROR_OUTPUT = '.jp-OutputArea-output[data-mime-type="application/vnd.jupyter.stderr"]'
 WIDGET_ERROR = ".jupyter-widgets-error-widget"
-# The status bar's kernel item reads "Python 3 (ipykernel) | Idle" once a kernel is connected and
-# idle ("No Kernel | Initializing" before: the toolbar's execution indicator says "idle" then too).
+# The status bar's kernel item for the current notebook reads "Python 3 (ipykernel) | Idle" once
+# its kernel is connected and idle ("No Kernel | Initializing" before, while the toolbar's
+# execution indicator already says "idle"). Its title names the notebook, so a kernel of another
+# open notebook cannot pass for this one's.
 KERNEL_IDLE = """
-[...document.querySelectorAll('.jp-StatusBar-TextItem[title^="Change kernel for"]')].some(
-  (e) => /\\|\\s*Idle$/.test(e.textContent.trim()) && !/^No Kernel/.test(e.textContent.trim()))
+[...document.querySelectorAll('.jp-StatusBar-TextItem')].some((e) =>
+  e.title === 'Change kernel for ' + name
+  && /\\|\\s*Idle$/.test(e.textContent.trim()) && !/^No Kernel/.test(e.textContent.trim()))
 """
-KERNEL_IDLE_JS = f"() => {KERNEL_IDLE}"
+KERNEL_IDLE_JS = f"(name) => {KERNEL_IDLE}"
 
 # True once the kernel is idle, no cell is running or queued ("[*]:"), and every non-empty code
 # cell shows an execution number, or an output went to stderr (Run All stops at an error and
 # leaves the cells after it unnumbered; the checks that follow then report what it shows).
 ALL_RUN_JS = """
-(panel) => {
+([panel, name]) => {
   const p = document.querySelector(panel);
   if (!p || !(KERNEL_IDLE)) return false;
   const cells = [...p.querySelectorAll('.jp-Notebook .jp-CodeCell')].filter(
@@ -281,17 +284,23 @@ def _menu(page: Any, menu: str, command: str) -> None:
     page.locator(f'.lm-Menu-item[data-command="{command}"]').click()
 
 
-def open_notebook(page: Any, lab: Lab, path: str) -> Any:
-    """Open ``path`` (relative to the working folder); return once its kernel is idle."""
-    page.goto(lab.url(f"lab/tree/{path}?token={lab.token}"), timeout=KERNEL_READY_MS)
-    panel = page.locator(PANEL)
-    panel.wait_for(state="visible", timeout=KERNEL_READY_MS)
-    page.wait_for_function(KERNEL_IDLE_JS, timeout=KERNEL_READY_MS, polling=250)
-    return panel
+def open_notebook(page: Any, lab: Lab, path: str) -> str:
+    """Open ``path`` (relative to the working folder) in a workspace of its own, wait until its
+    kernel is idle, and return the notebook's file name (what ``run_all_cells`` needs)."""
+    workspace = "opedkit-" + secrets.token_hex(4)  # no tabs restored from an earlier test
+    page.goto(
+        lab.url(f"lab/workspaces/{workspace}/tree/{path}?token={lab.token}"),
+        timeout=KERNEL_READY_MS,
+    )
+    page.locator(PANEL).wait_for(state="visible", timeout=KERNEL_READY_MS)
+    name = Path(path).name
+    page.wait_for_function(KERNEL_IDLE_JS, arg=name, timeout=KERNEL_READY_MS, polling=250)
+    return name
 
 
-def run_all_cells(page: Any) -> None:
-    """Clear the stored outputs (so old ones cannot pass for new), then Run > Run All Cells."""
+def run_all_cells(page: Any, name: str) -> None:
+    """Clear the stored outputs (so old ones cannot pass for new), then Run > Run All Cells, and
+    wait until every cell has run (or one failed)."""
     _menu(page, "Edit", "editmenu:clear-all")
     page.wait_for_function(
         "(panel) => !document.querySelector(panel + ' .jp-OutputArea-output')",
@@ -299,7 +308,7 @@ def run_all_cells(page: Any) -> None:
         timeout=WIDGET_MS,
     )
     _menu(page, "Run", "runmenu:run-all")
-    page.wait_for_function(ALL_RUN_JS, arg=PANEL, timeout=RUN_ALL_MS, polling=250)
+    page.wait_for_function(ALL_RUN_JS, arg=[PANEL, name], timeout=RUN_ALL_MS, polling=250)
 
 
 def shown_errors(page: Any) -> list[str]:
@@ -432,8 +441,8 @@ def test_no_chromium_gives_a_clear_skip(monkeypatch: pytest.MonkeyPatch, tmp_pat
 def test_fixture_highlight_widget_follows_the_toggles(lab: Lab, student: Any) -> None:
     """The harness on its own small notebook: 3 hedges and 2 boosters, by construction."""
     with watched(student, "lab-fixture") as seen:
-        open_notebook(student, lab, "fixtures/highlight_widget.ipynb")
-        run_all_cells(student)
+        name = open_notebook(student, lab, "fixtures/highlight_widget.ipynb")
+        run_all_cells(student, name)
         save_screenshot(student, "lab-fixture-1-ran")
         assert shown_errors(student) == []
 
@@ -463,8 +472,8 @@ def test_fixture_highlight_widget_follows_the_toggles(lab: Lab, student: Any) ->
 def test_fixture_error_in_a_cell_is_seen(lab: Lab, student: Any) -> None:
     """The negative case: a cell that raises is reported, and Run All stops there."""
     with watched(student, "lab-failing-cell"):
-        open_notebook(student, lab, "fixtures/failing_cell.ipynb")
-        run_all_cells(student)
+        name = open_notebook(student, lab, "fixtures/failing_cell.ipynb")
+        run_all_cells(student, name)
         save_screenshot(student, "lab-failing-cell")
         errors = shown_errors(student)
         assert len(errors) == 1
