@@ -1,27 +1,54 @@
 """Words: the one tokenizer every opedkit counter shares.
 
-A *token* is a run of characters with a kind:
+A *token* is a run of characters with a kind. Every token carries ``start`` and ``end``
+offsets such that ``text[start:end] == token.text``; tokens are in order and never overlap,
+and every character of the text that is not white space (or an invisible format character
+such as a zero-width space) belongs to exactly one token.
 
 ``word``
-    letters and digits, joined across an apostrophe followed by a letter (``don't``,
-    ``Korea’s``), a hyphen between letters or digits (``Kim Jong-un`` gives ``Kim`` and
-    ``Jong-un``; ``counter-balance``; ``COVID-19``), and soft hyphens or zero-width joiners
-    inside a word. Combining accents stay with their letter.
+    letters and digits, joined across
+
+    * an apostrophe followed by a letter: ``don't``, ``Korea’s``, ``rock'n'roll``
+      (``'``, ``’`` and ``ʼ`` all count). A trailing apostrophe (``students’``) is
+      punctuation, because it cannot be told apart from a closing single quote;
+    * a hyphen between letters or digits: ``Kim Jong-un`` gives ``Kim`` and ``Jong-un``;
+      ``counter-balance``, ``state-of-the-art``, ``COVID-19`` are one word each. A hyphen
+      at the end of a word (``pre- and post-war``) or at a line break (``counter-⏎balance``)
+      is punctuation;
+    * a soft hyphen (U+00AD), zero-width space, zero-width (non-)joiner or word joiner inside
+      a word: invisible in print, so they do not split it.
+
+    Combining accents stay with their letter (a decomposed ``é`` is one letter). Letters
+    and digits mixed (``3rd``, ``1990s``, ``H2O``, ``10km``) make a word. An apostrophe
+    before two digits (``’90s``, ``'20s``, ``’99``) marks left-out century digits and is part
+    of the token. Chinese and Japanese characters are not separated by spaces, and opedkit
+    has no dictionary to find their words: each Han character or kana is one ``word``
+    token, a rough stand-in. Korean (Hangul) is written with spaces and is split at them.
 ``number``
-    digits, with ``.`` or ``,`` between digits (``3.5``, ``1,000``) and a hyphen or en dash
-    between digits (``1950-1953``, ``1950–1953``): one token, as a reader would say it.
+    digits, with ``.`` or ``,`` between digits (``3.5``, ``1,000``, ``1,000,000.50``), a
+    hyphen or en dash between digits (``1950-1953``, ``1950–1953``, ``555-0147``), a colon
+    (``9:30``, ``2:21:48``) or a slash (``24/7``, ``11/16``) between digits: one token, as a
+    reader would say it. Signs and units are punctuation of their own: ``$5`` is ``$`` and
+    ``5``; ``5%`` is ``5`` and ``%``; ``-3`` is ``-`` and ``3``. A no-break space inside a
+    number (French ``10 000``) separates two numbers.
 ``abbr``
     dotted abbreviations and initialisms: ``U.S.``, ``e.g.``, ``i.e.``, ``Ph.D.``, ``a.m.``
-    (the final dot belongs to the token).
+    (the final dot belongs to the token). A one-word abbreviation such as ``Dr.`` or
+    ``etc.`` is the word ``Dr`` and the punctuation ``.``.
 ``url`` / ``email``
-    web addresses and e-mail addresses, kept whole (trailing punctuation excluded).
+    web addresses (``https://…``, ``www.…``, and bare domains with a common ending such as
+    ``Amazon.com`` or ``example.org/page``) and e-mail addresses, kept whole; punctuation at
+    the end (``.``, ``,``, ``)``…) is left out.
 ``punct``
-    any other single non-space character (``%``, ``$``, quotes, dashes, ``?``).
+    any other single visible character (``%``, ``$``, quotes, dashes, ``?``), or one emoji
+    together with its modifiers (skin tone, variation selector, a zero-width-joiner
+    sequence such as a family, or a two-letter flag).
 
 *Words* (what readability formulas and densities count) are the ``word``, ``number`` and
 ``abbr`` tokens. URLs and e-mail addresses are not counted as words: they are not prose.
 
-Every token carries ``start`` and ``end`` offsets such that ``text[start:end] == token.text``.
+White space is any character Python counts as space (``str.isspace``), including the
+no-break space (U+00A0). Time is linear in the length of the text.
 
 >>> words("Kim Jong-un's visit (1950-1953) cost 3.5% of the U.S. budget.")
 ['Kim', "Jong-un's", 'visit', '1950-1953', 'cost', '3.5', 'of', 'the', 'U.S.', 'budget']
@@ -35,38 +62,61 @@ from typing import TYPE_CHECKING, NamedTuple
 if TYPE_CHECKING:
     from opedkit.document import Document
 
-# Letters and digits, plus combining marks (so a decomposed "é" stays one letter).
+# Chinese and Japanese characters: each is one token (no word segmentation available).
+_CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002fa1f"
+# Combining marks (so a decomposed "é" stays one letter).
 _MARKS = "\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f"
-_ALNUM = rf"(?:[^\W_]|[{_MARKS}])"
-_ALPHA = rf"(?:[^\W\d_]|[{_MARKS}])"
+_ALNUM = rf"(?:[^\W_{_CJK}]|[{_MARKS}])"
+_ALPHA = rf"(?:[^\W\d_{_CJK}]|[{_MARKS}])"
 _APOS = "'’ʼ"
 _HYPHENS = "\\-\u2010\u2011"
+# Invisible characters that may sit inside a word without splitting it.
 _INVISIBLE = "\u00ad\u200b\u200c\u200d\u2060"
+# Invisible format characters that make no token when they stand alone.
+_FORMAT = "\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff"
+# Emoji: pictographs, dingbats and symbols; modifiers; flags (two regional indicators).
+_PICTO = "\U0001f300-\U0001faff\u2600-\u27bf\u2b00-\u2bff\U0001f000-\U0001f2ff"
+_EMOJI = (
+    rf"(?:[\U0001f1e6-\U0001f1ff]{{2}}"
+    rf"|[{_PICTO}][\ufe0f\U0001f3fb-\U0001f3ff]*"
+    rf"(?:\u200d[{_PICTO}][\ufe0f\U0001f3fb-\U0001f3ff]*)*)"
+)
+_TLDS = "com|org|net|edu|gov|mil|int|info|biz|io|co|ai|app|dev|me|tv|ly|uk|us|ca|au|de|fr|eu"
 
 _TOKEN_RE = re.compile(
     rf"""
-    (?P<url>(?:https?://|www\.)[^\s<>"'“”‘’]*[^\s<>"'“”‘’.,;:!?)\]}}])
-  | (?P<email>[\w.+-]+@[\w-]+(?:\.[\w-]+)+)
+    (?P<url>
+        (?:https?://|www\.)[^\s<>"'“”‘’]*[^\s<>"'“”‘’.,;:!?)\]}}]
+      | (?<![\w@.])[A-Za-z0-9][\w-]*+(?:\.[\w-]++){{0,6}}?\.(?:{_TLDS})\b(?!\.\w)
+        (?:/(?:[^\s<>"'“”‘’]*[^\s<>"'“”‘’.,;:!?)\]}}])?)?
+    )
+  | (?P<email>[\w.+-]{{1,64}}+@[\w-]+(?:\.[\w-]+)+)
   | (?P<abbr>(?:{_ALPHA}{{1,2}}\.)(?:{_ALPHA}{{1,2}}\.)+)
+  | (?P<decade>(?<![^\W_])[{_APOS}]\d\d(?:s\b|(?!\w)))
   | (?P<word>{_ALNUM}+
         (?:
             (?:[{_APOS}](?={_ALPHA})
               | [{_HYPHENS}](?={_ALNUM})
-              | (?<=\d)[.,](?=\d)
+              | (?<=\d)[.,:/](?=\d)
               | (?<=\d)–(?=\d)
               | [{_INVISIBLE}](?={_ALNUM})
             ){_ALNUM}+
         )*
     )
-  | (?P<punct>\S)
+  | (?P<cjk>[{_CJK}])
+  | (?P<emoji>{_EMOJI})
+  | (?P<punct>[^\s{_FORMAT}])
     """,
     re.VERBOSE,
 )
 
 _HAS_LETTER = re.compile(_ALPHA)
+_KIND_OF_GROUP = {"decade": "word", "cjk": "word", "emoji": "punct"}
 
 #: Token kinds that count as words.
 WORD_KINDS = frozenset({"word", "number", "abbr"})
+#: Every token kind, in the order the module docstring describes them.
+KINDS = ("word", "number", "abbr", "url", "email", "punct")
 
 
 class Token(NamedTuple):
@@ -91,19 +141,29 @@ def tokens(x: Document | str) -> list[Token]:
 
     >>> [(t.text, t.kind) for t in tokens("Isn't it 3.5%?")]
     [("Isn't", 'word'), ('it', 'word'), ('3.5', 'number'), ('%', 'punct'), ('?', 'punct')]
+    >>> [(t.text, t.kind) for t in tokens("See www.x.org, or me@x.org. In the ’90s 👍🏽!")]
+    ... # doctest: +NORMALIZE_WHITESPACE
+    [('See', 'word'), ('www.x.org', 'url'), (',', 'punct'), ('or', 'word'),
+     ('me@x.org', 'email'), ('.', 'punct'), ('In', 'word'), ('the', 'word'),
+     ('’90s', 'word'), ('👍🏽', 'punct'), ('!', 'punct')]
     """
     text = _text_of(x)
     out: list[Token] = []
     for m in _TOKEN_RE.finditer(text):
-        kind = m.lastgroup or "punct"
-        if kind == "word" and not _HAS_LETTER.search(m.group()):
+        group = m.lastgroup or "punct"
+        kind = _KIND_OF_GROUP.get(group, group)
+        if group in ("word", "decade") and not _HAS_LETTER.search(m.group()):
             kind = "number"
         out.append(Token(m.group(), m.start(), m.end(), kind))
     return out
 
 
 def word_tokens(x: Document | str) -> list[Token]:
-    """The tokens that count as words (kinds ``word``, ``number`` and ``abbr``)."""
+    """The tokens that count as words (kinds ``word``, ``number`` and ``abbr``).
+
+    >>> [t.text for t in word_tokens("Email me@x.org by 5 p.m.!")]
+    ['Email', 'by', '5', 'p.m.']
+    """
     return [t for t in tokens(x) if t.kind in WORD_KINDS]
 
 
