@@ -46,9 +46,22 @@ KERNEL_READY_MS = 120_000
 RUN_ALL_MS = 180_000
 WIDGET_MS = 60_000
 
-# A hedge mark as opedkit.markup writes it; the pieces of a mark split across nested marks or
-# paragraphs carry data-cont="1" and are not counted again.
-HEDGE_MARKS = "mark.ok-hedge:not([data-cont])"
+# A hedge mark in the marked text (opedkit.views: the legend's sample marks sit outside
+# .ok-text); the later pieces of a mark split at a crossing carry data-cont="1" and are not
+# counted again.
+HEDGE_MARKS = ".ok-text mark.ok-hedge:not([data-cont])"
+
+# The lessons, as a student finds them; the hedging lesson is lesson 3 ("How sure is the
+# author"). OPEDKIT_HEDGING_LESSON names another notebook (relative to the repository).
+LESSONS = sorted(ROOT.glob("notebooks/[0-9][0-9]_*.ipynb"))
+
+
+def hedging_lesson() -> Path | None:
+    named = os.environ.get("OPEDKIT_HEDGING_LESSON")
+    if named:
+        return ROOT / named
+    found = sorted(ROOT.glob("notebooks/03_*.ipynb"))
+    return found[0] if found else None
 
 
 # ---------------------------------------------------------------------------------------------
@@ -150,7 +163,7 @@ def _stop(process: subprocess.Popen[bytes], base_url: str | None, token: str) ->
 
 
 @contextlib.contextmanager
-def running_lab(work: Path, scratch: Path, log_name: str = "jupyterlab") -> Iterator[Lab]:
+def running_lab(work: Path, scratch: Path, log_name: str = "lab-jupyterlab") -> Iterator[Lab]:
     """Start JupyterLab serving ``work``; yield it once it answers; always stop it.
 
     Everything JupyterLab writes (configuration, runtime files, settings, workspaces, IPython's
@@ -172,6 +185,7 @@ def running_lab(work: Path, scratch: Path, log_name: str = "jupyterlab") -> Iter
         JUPYTERLAB_SETTINGS_DIR=str(settings),
         JUPYTERLAB_WORKSPACES_DIR=str(scratch / "workspaces"),
         IPYTHONDIR=str(scratch / "ipython"),
+        OPEDKIT_WORK=str(scratch / "my-work"),  # a student's saved answers stay in the scratch
         JUPYTER_PLATFORM_DIRS="1",
         PYTHONUNBUFFERED="1",
     )
@@ -348,10 +362,70 @@ def wait_for_hedges(page: Any, scope: Any, expected: Callable[[int], bool], what
         page.wait_for_timeout(200)  # polling interval; the DOM condition decides
 
 
+def snap(page: Any, element: Any, name: str) -> Path:
+    """Scroll ``element``'s top into view and save what the student sees (the viewport).
+
+    An element screenshot of a widget taller than the window would stitch JupyterLab's fixed
+    chrome into the picture; the viewport is what a student looks at anyway.
+    """
+    element.evaluate("(e) => e.scrollIntoView({block: 'start'})")
+    return save_screenshot(page, name, full_page=False)
+
+
+def toggle_counts(highlighter: Any) -> dict[str, tuple[bool, int]]:
+    """For each category toggle of a live highlighter: is it on, and the count in its label."""
+    found: dict[str, tuple[bool, int]] = {}
+    for toggle in highlighter.locator(".widget-checkbox[class*='ok-toggle-']").all():
+        classes = toggle.get_attribute("class") or ""
+        category = re.search(r"\bok-toggle-(\S+)", classes)
+        label = re.search(r"\((\d+)\)", toggle.inner_text())
+        assert category and label, f"a highlighter toggle without category or count: {classes!r}"
+        checked = toggle.locator("input[type=checkbox]").is_checked()
+        found[category.group(1)] = (checked, int(label.group(1)))
+    return found
+
+
+def marks_shown(highlighter: Any, category: str) -> int:
+    """How many marks of ``category`` the highlighter's text shows (each mark once)."""
+    return int(highlighter.locator(f".ok-text mark.ok-{category}:not([data-cont])").count())
+
+
+def check_highlighter(page: Any, highlighter: Any) -> dict[str, int]:
+    """Switch every category of a live highlighter off and on again (or on and off again) and
+    check each time that the marked text follows: a category shows exactly as many marks as
+    its label says when on, none when off, and the other categories do not move. Returns the
+    label counts."""
+    toggles = toggle_counts(highlighter)
+    assert toggles, "a highlighter with no category toggles"
+
+    def shown() -> dict[str, int]:
+        return {c: marks_shown(highlighter, c) for c in toggles}
+
+    def settle(expected: dict[str, int], what: str) -> None:
+        deadline = time.monotonic() + WIDGET_MS / 1000
+        while (now := shown()) != expected:
+            if time.monotonic() > deadline:
+                pytest.fail(f"{what}: the text shows {now}, expected {expected}")
+            page.wait_for_timeout(200)  # polling interval; the DOM condition decides
+
+    start = {c: (n if on else 0) for c, (on, n) in toggles.items()}
+    settle(start, "before any toggle")
+    for category, (on, n) in toggles.items():
+        box = highlighter.locator(f".ok-toggle-{category} input[type=checkbox]")
+        flipped = dict(start, **{category: 0 if on else n})
+        box.set_checked(not on)
+        settle(flipped, f"after switching {category} {'off' if on else 'on'}")
+        box.set_checked(on)
+        settle(start, f"after switching {category} back")
+    return {c: n for c, (_on, n) in toggles.items()}
+
+
 @contextlib.contextmanager
 def watched(page: Any, name: str) -> Iterator[dict[str, list[str]]]:
     """Record the page's JavaScript errors, console errors and off-machine requests; on any
     failure save a screenshot ``<name>-FAILED.png``; always write ``<name>-console.log``."""
+    for old in ARTIFACTS.glob(f"{name}-*"):  # pictures of an earlier run would mislead
+        old.unlink(missing_ok=True)
     seen: dict[str, list[str]] = {"page_errors": [], "console": [], "outside": []}
     page.on("pageerror", lambda exc: seen["page_errors"].append(str(exc)))
     page.on(
@@ -393,7 +467,8 @@ def lab(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Lab]:
     require_browser()  # no browser: skip before paying for a server
     work = tmp_path_factory.mktemp("lab-work")
     _copy_lessons(work)
-    with running_lab(work, tmp_path_factory.mktemp("lab-scratch")) as server:
+    worker = os.environ.get("PYTEST_XDIST_WORKER", "main")  # one JupyterLab per xdist worker
+    with running_lab(work, tmp_path_factory.mktemp("lab-scratch"), f"lab-{worker}") as server:
         yield server
 
 
@@ -481,3 +556,74 @@ def test_fixture_error_in_a_cell_is_seen(lab: Lab, student: Any) -> None:
         assert "KeyError" in errors[0]
         prompts = student.locator(f"{PANEL} .jp-CodeCell .jp-InputArea-prompt").all_inner_texts()
         assert [p.strip() for p in prompts] == ["[1]:", "[2]:", "[ ]:"]
+
+
+def _lesson_runs_cleanly(lab: Lab, page: Any, lesson: Path, seen: dict[str, list[str]]) -> Any:
+    """Open a lesson, run all its cells, and check what a student sees: no error anywhere,
+    every view live (no static fallback), and every highlighter following its toggles.
+    Returns the lesson's highlighters."""
+    relative = lesson.relative_to(ROOT).as_posix()
+    name = open_notebook(page, lab, relative)
+    run_all_cells(page, name)
+    save_screenshot(page, f"lab-{lesson.stem}-1-ran")
+    assert shown_errors(page) == [], f"{relative} shows an error in JupyterLab"
+    static = page.locator(f"{PANEL} .jp-OutputArea-output .ok-static")
+    assert static.count() == 0, (
+        f"{relative}: {static.count()} views fell back to static HTML (no widget front end?)"
+    )
+    highlighters = page.locator(f"{PANEL} .ok-highlighter:not(.ok-static)")
+    for k, highlighter in enumerate(highlighters.all()):
+        snap(page, highlighter, f"lab-{lesson.stem}-2-highlighter-{k + 1}")
+        check_highlighter(page, highlighter)
+    assert shown_errors(page) == [], f"{relative}: an error appeared while toggling"
+    assert seen["page_errors"] == [], f"{relative}: JavaScript errors in the page"
+    assert seen["outside"] == [], f"{relative}: requests beyond 127.0.0.1"
+    return highlighters
+
+
+@pytest.mark.browser
+def test_hedging_lesson_highlights_follow_the_toggles(lab: Lab, student: Any) -> None:
+    """The issue's scenario: the hedging lesson runs, its highlighter marks hedges, and
+    switching hedges off and on again removes and restores exactly those marks."""
+    lesson = hedging_lesson()
+    if lesson is None or not lesson.is_file():
+        pytest.skip("the hedging lesson (notebooks/03_*.ipynb) is not written yet")
+    with watched(student, f"lab-{lesson.stem}") as seen:
+        highlighters = _lesson_runs_cleanly(lab, student, lesson, seen)
+        with_hedges = highlighters.filter(has=student.locator(".ok-toggle-hedge"))
+        assert with_hedges.count() >= 1, "no highlighter with a hedge toggle in the lesson"
+        hedges = with_hedges.first
+        hedges.evaluate("(e) => e.scrollIntoView({block: 'start'})")
+        toggle = hedges.locator(".ok-toggle-hedge input[type=checkbox]")
+        if not toggle.is_checked():
+            toggle.check()
+        before = wait_for_hedges(student, hedges, lambda n: n > 0, "hedges switched on")
+        snap(student, hedges, f"lab-{lesson.stem}-3-hedges-on")
+        toggle.uncheck()
+        after = wait_for_hedges(student, hedges, lambda n: n == 0, "hedges switched off")
+        snap(student, hedges, f"lab-{lesson.stem}-4-hedges-off")
+        assert (before, after) == (toggle_counts(hedges)["hedge"][1], 0)
+        toggle.check()
+        wait_for_hedges(student, hedges, lambda n: n == before, "hedges switched on again")
+        picker = hedges.locator(".ok-paragraph-picker select")
+        if picker.count():
+            picker.select_option(label="paragraph 1")
+            student.wait_for_function(
+                "(e) => e.querySelectorAll('.ok-text p[data-paragraph]').length === 1",
+                arg=hedges.element_handle(),
+                timeout=WIDGET_MS,
+            )
+            assert hedges.locator('.ok-text p[data-paragraph="0"]').count() == 1
+            assert hedge_count(hedges) <= before
+        assert shown_errors(student) == []
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize(
+    "lesson",
+    [pytest.param(p, id=p.stem) for p in LESSONS if p != hedging_lesson()],
+)
+def test_lesson_works_in_jupyterlab(lab: Lab, student: Any, lesson: Path) -> None:
+    """Every other lesson: runs with no error, live widgets, highlighters that follow."""
+    with watched(student, f"lab-{lesson.stem}") as seen:
+        _lesson_runs_cleanly(lab, student, lesson, seen)
