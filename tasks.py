@@ -58,27 +58,41 @@ def ensure_venv(extra: str) -> None:
 
 
 def ensure_chromium() -> str | None:
-    """Return a Chromium executable, installing Debian's package when allowed; else None."""
-    for name in ("chromium", "chromium-browser"):
-        found = shutil.which(name)
-        if found:
-            return found
+    """Return a Chromium executable for the browser tests, installing Debian's when allowed.
+
+    Order: $OPEDKIT_CHROMIUM, then ``chromium``/``chromium-browser`` on PATH, then Debian's
+    ``chromium`` package via apt-get (only as root, from the package registry). Playwright's
+    Python package drives this browser through its executable path: nothing runs
+    ``playwright install`` and no browser is downloaded. None (with the reason said) when
+    there is no Chromium: the browser tests then report themselves as skipped.
+    """
+    given = os.environ.get("OPEDKIT_CHROMIUM")
+    if given:
+        if os.access(given, os.X_OK):
+            return given
+        say(f"OPEDKIT_CHROMIUM={given} is not an executable file; looking for chromium")
+
+    def found() -> str | None:
+        return shutil.which("chromium") or shutil.which("chromium-browser")
+
+    if found():
+        return found()
     apt = shutil.which("apt-get")
     is_root = hasattr(os, "geteuid") and os.geteuid() == 0
-    if apt and is_root:
-        env = dict(os.environ, DEBIAN_FRONTEND="noninteractive")
-        if run(apt, "update", "-qq", check=False, env=env) == 0:
-            run(
-                apt,
-                "install",
-                "-y",
-                "-qq",
-                "--no-install-recommends",
-                "chromium",
-                check=False,
-                env=env,
-            )
-    return shutil.which("chromium") or shutil.which("chromium-browser")
+    if not apt:
+        say("no Chromium on PATH and no apt-get to install Debian's chromium package")
+        return None
+    if not is_root:
+        say("no Chromium on PATH; as root: apt-get install chromium (or set OPEDKIT_CHROMIUM)")
+        return None
+    say("installing Debian's chromium package for the browser tests (apt-get)")
+    env = dict(os.environ, DEBIAN_FRONTEND="noninteractive")
+    if run(apt, "update", "-qq", check=False, env=env) != 0:
+        say("apt-get update failed")
+    install = (apt, "install", "-y", "-qq", "--no-install-recommends", "chromium")
+    if run(*install, check=False, env=env) != 0:
+        say("apt-get install chromium failed")
+    return found()
 
 
 def cmd_test(args: list[str]) -> None:
