@@ -28,12 +28,13 @@ values are what the teacher's guide (``notebooks/teacher/``) shows, via :func:`w
 from __future__ import annotations
 
 import contextlib
+import functools
 import html
 import json
 import os
 import tempfile
 import warnings
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -206,7 +207,7 @@ class Feedback:
         items = "".join(f"<li>{html.escape(d)}</li>" for d in self.details)
         return (
             f'<div class="ok-feedback ok-feedback-{self.verdict.replace(" ", "-")}" '
-            'style="border-left:4px solid #555;padding:.3em .8em;margin:.3em 0;">'
+            'style="border-left:4px solid #555;padding:.3em .8em;margin:.3em 0;line-height:1.5;">'
             f"<strong>{html.escape(self.exercise)} · {html.escape(_ICONS[self.verdict])}.</strong> "
             f"{html.escape(self.message)}" + (f"<ul>{items}</ul>" if items else "") + "</div>"
         )
@@ -360,10 +361,17 @@ def choice_options(exercise_id: str) -> list[str]:
 # --- helpers that lessons show (every number from opedkit) ----------------------------------
 
 
-def _doc(x: Document | str | None) -> Document:
-    from opedkit.document import as_document, bundled
+@functools.cache
+def _bundled() -> Document:
+    from opedkit.document import bundled
 
-    return bundled() if x is None else as_document(x)
+    return bundled()
+
+
+def _doc(x: Document | str | None) -> Document:
+    from opedkit.document import as_document
+
+    return _bundled() if x is None else as_document(x)
 
 
 def part_counts(doc: Document | None = None) -> pd.DataFrame:
@@ -745,3 +753,372 @@ def display_defaults() -> None:
     pd.set_option("display.max_colwidth", 90)
     pd.set_option("display.width", 120)
     pd.set_option("display.max_rows", 80)
+
+
+# --- lesson 03: hedges and boosters -----------------------------------------------------------
+
+STANCE_CATEGORIES = ("hedge", "booster", "attitude", "predictive")
+
+
+def stance_marks(doc: Document | str | None = None, *, dropped: bool = False) -> pd.DataFrame:
+    """The cues of :func:`opedkit.stance.stance` as marks on the body: ``start``, ``end``
+    (offsets into the body), ``category``, ``title`` (what a reader sees on hover: the words,
+    the lexicon entry, the rule and its decision), plus ``sentence`` and ``paragraph`` (from
+    1). With ``dropped=True``, matches a rule dropped come too, as category ``dropped``."""
+    import pandas as pd
+
+    from opedkit.segment import sentence_spans
+    from opedkit.stance import stance
+
+    d = _doc(doc)
+    t = stance(d, dropped=dropped)
+    spans = sentence_spans(d.body)
+    rows = []
+    for r in t.to_dict("records"):
+        base = spans[int(r["sentence"])].start
+        category = str(r["category"]) if bool(r.get("kept", True)) else "dropped"
+        rows.append(
+            {
+                "start": base + int(r["start"]),
+                "end": base + int(r["end"]),
+                "category": category,
+                "title": f"{r['category']}: “{r['text']}” (list entry: {r['cue']}); "
+                f"rule {r['rule']}: {r['why']}",
+                "sentence": int(r["sentence"]),
+                "paragraph": int(r["paragraph"]) + 1,
+            }
+        )
+    cols = ["start", "end", "category", "title", "sentence", "paragraph"]
+    return pd.DataFrame(rows, columns=cols)
+
+
+def stance_counts(doc: Document | str | None = None) -> pd.DataFrame:
+    """Cues per category: ``cues`` (all), ``quoted`` (inside quotation marks: someone else's),
+    ``in_questions``, ``needs_review`` (counted, but the rule was unsure), in a fixed order."""
+    import pandas as pd
+
+    from opedkit.stance import stance
+
+    t = stance(_doc(doc))
+    rows = []
+    for c in STANCE_CATEGORIES:
+        sub = t[t["category"] == c]
+        rows.append(
+            {
+                "category": c,
+                "cues": len(sub),
+                "quoted": int(sub["quoted"].sum()),
+                "in_questions": int(sub["in_question"].sum()),
+                "needs_review": int(sub["needs_review"].sum()),
+            }
+        )
+    return pd.DataFrame(rows).set_index("category")
+
+
+def cue_counts(doc: Document | str | None = None, *, category: str | None = None) -> pd.DataFrame:
+    """How often each lexicon entry was found (``cue``, ``category``, ``times``, and the
+    ``words`` as written), most frequent first, ties by cue."""
+    from opedkit.stance import stance
+
+    t = stance(_doc(doc))
+    if category is not None:
+        t = t[t["category"] == category]
+    g = (
+        t.groupby(["cue", "category"])
+        .agg(
+            times=("text", "size"),
+            words=("text", lambda s: ", ".join(sorted({str(v).lower() for v in s}))),
+        )
+        .reset_index()
+    )
+    g = g.sort_values(["times", "cue"], ascending=[False, True]).reset_index(drop=True)
+    g.index = g.index + 1
+    return g
+
+
+def stance_summary(text: str) -> pd.DataFrame:
+    """The cues found in a short text (for trying a rewrite): words, category, rule."""
+    import pandas as pd
+
+    from opedkit.stance import stance
+
+    if not text.strip():
+        return pd.DataFrame(columns=["words", "category", "rule"])
+    t = stance(text)
+    return t[["text", "category", "rule"]].rename(columns={"text": "words"}).reset_index(drop=True)
+
+
+#: Sentences students label in lesson 03, by their opening words (robust to re-segmenting).
+LABEL_03 = (
+    "In a world where geopolitical",
+    "North Korea and Russia share",
+    "This resurgence may have",
+    "The presence of China will undoubtedly",
+    "Korea will observe the upcoming",
+    "Nevertheless, Russia’s influence",
+    "Will the deliberations result",
+    "Although the precise conclusions",
+)
+LABELS = ("hedged", "boosted", "both", "neither")
+
+
+def _sentence_by_opening(opening: str) -> int:
+    from opedkit.segment import sentences
+
+    for i, s in enumerate(sentences(_doc(None))):
+        if s.startswith(opening):
+            return i
+    raise LookupError(f"no sentence of the op-ed begins with {opening!r}")
+
+
+def label_items_03() -> list[tuple[str, str]]:
+    """The sentences to label in lesson 03: ``(opening words, "S<n>: sentence")``."""
+    from opedkit.segment import sentences
+
+    sents = sentences(_doc(None))
+    out = []
+    for opening in LABEL_03:
+        i = _sentence_by_opening(opening)
+        out.append((opening, f"S{i + 1}: {sents[i]}"))
+    return out
+
+
+def _machine_labels_03() -> list[tuple[str, int, str, list[str]]]:
+    """(opening, sentence index, opedkit's label, the cues behind it) per item."""
+    from opedkit.stance import stance, stance_by_sentence
+
+    doc = _doc(None)
+    by_sentence = stance_by_sentence(doc)
+    cues = stance(doc)
+    out = []
+    for opening in LABEL_03:
+        i = _sentence_by_opening(opening)
+        rows = cues[cues["sentence"] == i]
+        found = [f"“{r.text}” ({r.category})" for r in rows.itertuples()]
+        out.append((opening, i, str(by_sentence.loc[i, "label"]), found))
+    return out
+
+
+def compare_labels_03(labels: Mapping[Any, str] | Sequence[str]) -> Feedback:
+    """Compare a student's labels (hedged/boosted/both/neither) with opedkit's, sentence by
+    sentence, and explain each difference with the cues opedkit found. Labels may be a list in
+    the order shown, a dict keyed by item number (1…) or by the opening words."""
+    machine = _machine_labels_03()
+    given: dict[str, str] = {}
+    if isinstance(labels, Mapping):
+        for k, v in labels.items():
+            n = _as_int(k)
+            opening = LABEL_03[n - 1] if n is not None and 1 <= n <= len(LABEL_03) else str(k)
+            given[opening] = str(v).strip().lower()
+    elif isinstance(labels, Sequence) and not isinstance(labels, str):
+        for opening, v in zip(LABEL_03, labels, strict=False):
+            if v is not None:
+                given[opening] = str(v).strip().lower()
+    else:
+        return Feedback(
+            "03.4",
+            "invalid",
+            "Give a list of labels in order, e.g. "
+            "['both', 'neither', ...], one of: " + ", ".join(LABELS) + ".",
+        )
+    bad = sorted({v for v in given.values() if v not in LABELS})
+    if bad:
+        return Feedback(
+            "03.4", "invalid", f"Use only these labels: {', '.join(LABELS)} (not {', '.join(bad)})."
+        )
+    answered = [(o, i, m, f) for o, i, m, f in machine if o in given]
+    if not answered:
+        return Feedback("03.4", "unanswered", "Label at least one sentence first.")
+    agree = [a for a in answered if given[a[0]] == a[2]]
+    details = []
+    for opening, i, m, found in answered:
+        if given[opening] == m:
+            continue
+        why = "; it found " + ", ".join(found) if found else "; it found no cue"
+        details.append(
+            f"S{i + 1} (“{opening} …”): you said {given[opening]}, opedkit says {m}{why}."
+        )
+    msg = (
+        f"You and opedkit agree on {len(agree)} of the {len(answered)} sentences you labelled. "
+        "opedkit labels a sentence from the hedges and boosters in its lists only; predictive "
+        "'will' and attitude words do not count towards the label. Where you differ, decide "
+        "who is right: the machine follows rules, you read meaning."
+    )
+    return Feedback("03.4", "noted", msg, tuple(details))
+
+
+_register(
+    Exercise(
+        "03.4",
+        "Label each sentence hedged, boosted, both or neither, then compare with opedkit.",
+        "Give your labels as a list in the order shown, e.g. ['both', 'neither', …], using "
+        "hedged, boosted, both or neither.",
+        compare_labels_03,
+        lambda: "\n".join(
+            f"S{i + 1} (“{o} …”): {m}" + (f" ({', '.join(f)})" if f else " (no cue)")
+            for o, i, m, f in _machine_labels_03()
+        ),
+    )
+)
+
+
+def _paragraph_hedges(paragraph: int) -> list[str]:
+    from opedkit.stance import stance
+
+    t = stance(_doc(None))
+    rows = t[(t["paragraph"] == paragraph - 1) & (t["category"] == "hedge")]
+    return [str(r.text) for r in rows.itertuples()]
+
+
+def _check_03_2(answer: Any) -> Feedback:
+    n = _as_int(answer)
+    if n is None:
+        return Feedback("03.2", "invalid", "Give a whole number: the hedges you counted.")
+    found = _paragraph_hedges(8)
+    listed = ", ".join(f"“{w}”" for w in found) or "none"
+    if n == len(found):
+        return Feedback(
+            "03.2",
+            "correct",
+            f"You and opedkit agree: {len(found)} hedges in ¶ 8 ({listed}). Agreement is not "
+            "proof, though: check that you both counted the same words.",
+        )
+    more = (
+        "You counted more. Did you count a word that is not in opedkit's lists? Some are "
+        "hedge-like (a word that weakens a claim) and the lists may miss them; others, such as "
+        "'essential' (an attitude word), soften nothing."
+        if n > len(found)
+        else "You counted fewer. Look again at each of opedkit's words: does it soften the "
+        "claim it belongs to?"
+    )
+    return Feedback("03.2", "noted", f"opedkit finds {len(found)} hedges in ¶ 8: {listed}. {more}")
+
+
+_register(
+    Exercise(
+        "03.2",
+        "How many hedges are there in paragraph 8?",
+        "Count the hedges in ¶ 8 by hand (switch off everything but hedges and pick "
+        "paragraph 8, or read it in lesson 00), and put the number in place of None.",
+        _check_03_2,
+        lambda: (
+            f"{len(_paragraph_hedges(8))} (opedkit): "
+            + ", ".join(_paragraph_hedges(8))
+            + ". Discuss 'purely hypothetical' and 'essential' (attitude)."
+        ),
+    )
+)
+
+_choice(
+    "03.1",
+    "“This resurgence may have several reasons…” What does ‘may’ do in this sentence?",
+    {
+        "It softens the claim: the author does not commit to it (a hedge)": (
+            True,
+            "Yes: 'may have several reasons' presents the reasons as possible, not certain. "
+            "That is what Hyland calls a hedge: it withholds full commitment.",
+        ),
+        "It names the month of May": (
+            False,
+            "Not here: the month is a name ('in May 2023'); here 'may' is followed by a verb "
+            "('may have'). opedkit's rule may_month makes exactly this check.",
+        ),
+        "It gives permission": (
+            False,
+            "'May' can give permission ('you may leave'), but nobody is being allowed "
+            "anything here: the sentence is about possible reasons.",
+        ),
+        "It makes the claim stronger (a booster)": (
+            False,
+            "A booster would close off doubt ('this resurgence undoubtedly has several "
+            "reasons'). 'May' does the opposite: it leaves room for doubt.",
+        ),
+    },
+    "Pick the option (its number, letter or text) in place of None.",
+)
+
+_choice(
+    "03.3",
+    "“…the forthcoming summit will certainly hold considerable importance…” Which word is "
+    "the booster, the one that shuts out doubt?",
+    {
+        "forthcoming": (
+            False,
+            "'Forthcoming' only says the summit is coming soon: it places the claim in time, it "
+            "does not make it more or less certain.",
+        ),
+        "will": (
+            False,
+            "'Will' makes a claim about the future, and a flat 'will' does sound sure. opedkit "
+            "counts it apart, as a prediction, because it says *what* will happen rather than "
+            "*how sure* the writer is; lesson 06 looks at predictions. The booster here is "
+            "'certainly'.",
+        ),
+        "certainly": (
+            True,
+            "Yes: 'certainly' tells the reader there is no doubt. Notice that the same "
+            "sentence opens with a hedge, 'the precise conclusions are difficult to "
+            "anticipate': the author hedges and boosts in one breath.",
+        ),
+        "considerable": (
+            False,
+            "'Considerable' makes the importance bigger, not the claim more certain. Words "
+            "like it intensify; they are not in opedkit's booster list. You could argue either "
+            "way: that is a good discussion.",
+        ),
+    },
+    "Pick the option (its number, letter or text) in place of None.",
+)
+
+
+def stance_by_paragraph_table(doc: Document | str | None = None) -> pd.DataFrame:
+    """:func:`opedkit.stance.stance_by_paragraph` with paragraphs numbered as readers count
+    them (from 1) and densities rounded to one decimal: ``paragraph``, ``words``, ``hedge``,
+    ``booster``, ``hedges per 100 words``, ``boosters per 100 words``."""
+    from opedkit.stance import stance_by_paragraph
+
+    t = stance_by_paragraph(_doc(doc))
+    out = t[["paragraph", "words", "hedge", "booster"]].copy()
+    out["paragraph"] = out["paragraph"] + 1
+    out["hedges per 100 words"] = t["hedge_per_100"].round(1)
+    out["boosters per 100 words"] = t["booster_per_100"].round(1)
+    return out.set_index("paragraph")
+
+
+def sentences_with(doc: Document | str | None, word: str) -> pd.DataFrame:
+    """The sentences that contain ``word`` (whole word, any case): ``paragraph`` (from 1),
+    ``sentence`` (from 1) and the ``text``."""
+    import re
+
+    from opedkit.segment import sentence_table
+
+    t = sentence_table(_doc(doc))
+    pattern = re.compile(r"(?<!\w)" + re.escape(word) + r"(?!\w)", re.I)
+    hits = t[t["text"].map(lambda s: bool(pattern.search(s)))]
+    out = hits[["paragraph", "sentence", "text"]].copy()
+    out["paragraph"] += 1
+    out["sentence"] += 1
+    return out.reset_index(drop=True)
+
+
+def cues_in_sentence(doc: Document | str | None, sentence: int) -> pd.DataFrame:
+    """The cues opedkit found in one sentence (0-based index), with the rule behind each."""
+    from opedkit.stance import stance
+
+    t = stance(_doc(doc), dropped=True)
+    rows = t[t["sentence"] == sentence]
+    out = rows[["text", "category", "rule", "why", "kept"]].rename(columns={"text": "words"})
+    return out.reset_index(drop=True)
+
+
+def dropped_cues(doc: Document | str | None = None) -> pd.DataFrame:
+    """Matches of the word lists that a context rule decided not to count, with the reason:
+    ``paragraph`` and ``sentence`` (from 1), ``words``, the ``category`` it would have had,
+    ``rule`` and ``why``."""
+    from opedkit.stance import stance
+
+    t = stance(_doc(doc), dropped=True)
+    out = t.loc[~t["kept"], ["paragraph", "sentence", "text", "category", "rule", "why"]].copy()
+    out["paragraph"] += 1
+    out["sentence"] += 1
+    return out.rename(columns={"text": "words"}).reset_index(drop=True)

@@ -568,7 +568,9 @@ def labeller(
     children.append(w.HTML(f"<span style='{_NOTE_STYLE}'>{_saved_note(lesson)}</span>"))
     if compare is not None:
         shown = w.HTML("")
-        button = w.Button(description="Compare with opedkit", button_style="")
+        button = w.Button(
+            description="Compare with opedkit", layout=w.Layout(width="auto", margin=".4em 0")
+        )
         button.add_class("ok-compare")
 
         def show(_b: Any) -> None:
@@ -640,3 +642,179 @@ def checklist(lesson: str, key: str, items: Sequence[str], *, prompt: str = "") 
     box = w.VBox(children, layout=w.Layout(max_width="48em"))
     box.add_class("ok-checklist")
     return View(static, plain, box)
+
+
+# --- recalling an earlier answer, trying a rewrite ------------------------------------------
+
+
+def recall(lesson: str, key: str, label: str) -> View:
+    """Show what the student saved in an earlier lesson (live widget only: the static output
+    never shows saved answers, so it is the same for everyone)."""
+    static = (
+        f"<div class='ok-recall ok-static' style='{_BOX_STYLE}'><strong>{escape(label)}</strong> "
+        f"<span style='{_NOTE_STYLE}'>[your saved answer from lesson {escape(lesson)} appears "
+        "here when you run this notebook in JupyterLab]</span></div>"
+    )
+    plain = f"[{label} your saved answer from lesson {lesson} appears here when run]"
+    import ipywidgets as w
+
+    value = _answers(lesson).get(key)
+    shown = (
+        escape(str(value))
+        if value not in (None, "")
+        else f"<em>nothing saved yet: go back to lesson {escape(lesson)} and answer there</em>"
+    )
+    box = w.HTML(f"<div style='{_BOX_STYLE}'><strong>{escape(label)}</strong> {shown}</div>")
+    box.add_class("ok-recall")
+    return View(static, plain, box)
+
+
+def try_it(
+    lesson: str,
+    key: str,
+    prompt: str,
+    measure: Callable[[str], Any],
+    *,
+    start: str = "",
+    rows: int = 3,
+) -> View:
+    """A text box and a *Measure* button: ``measure(text)`` (a View, Feedback, DataFrame or
+    anything with ``_repr_html_``) is shown under it. The text is saved as the student types;
+    ``start`` is the text offered at first."""
+    static = (
+        f"<div class='ok-try ok-static' style='{_BOX_STYLE}'><strong>{escape(prompt)}</strong>"
+        f"<div style='{_NOTE_STYLE}'>[a text box and a Measure button: run this notebook in "
+        "JupyterLab to try your own version]</div></div>"
+    )
+    plain = f"[try it] {prompt}"
+    import ipywidgets as w
+
+    store = _answers(lesson)
+    area = w.Textarea(
+        value=str(store.get(key) or start),
+        layout=w.Layout(width="46em", height=f"{1.6 * rows + 0.8:.1f}em"),
+    )
+    area.observe(lambda ch: store.set(key, ch["new"]), names="value")
+    button = w.Button(description="Measure")
+    button.add_class("ok-measure")
+    shown = w.HTML("")
+
+    def run(_b: Any = None) -> None:
+        shown.value = _as_html(measure(area.value))
+
+    button.on_click(run)
+    box = w.VBox([w.HTML(f"<strong>{escape(prompt)}</strong>"), area, button, shown])
+    box.add_class("ok-try")
+    return View(static, plain, box)
+
+
+def _as_html(result: Any) -> str:
+    if isinstance(result, View):
+        return result.html
+    if hasattr(result, "columns") and hasattr(result, "iterrows"):
+        return table_html(result)
+    if hasattr(result, "_repr_html_"):
+        return str(result._repr_html_())
+    return f"<pre>{escape(str(result))}</pre>"
+
+
+# --- charts ---------------------------------------------------------------------------------
+
+#: Fills for bars: each series has its own hatch *and* shade, so bars stay apart in grayscale
+#: and for colour-blind readers (Okabe & Ito 2008 hues, as in opedkit.markup).
+HATCHES = ("//", "..", "xx", "\\\\", "++", "oo")
+SHADES = ("#0072B2", "#D55E00", "#CC79A7", "#009E73", "#E69F00", "#56B4E9")
+MARKERS = ("o", "s", "^", "D", "v", "P")
+LINES = ("-", "--", ":", "-.", (0, (5, 1)), (0, (1, 2)))
+
+
+class Chart:
+    """A matplotlib figure shown as a PNG, with a text description (the ``text/plain`` part,
+    also what a screen reader or a terminal gets). The figure is closed once drawn, so it is
+    shown exactly once."""
+
+    def __init__(self, fig: Any, alt: str) -> None:
+        self.fig = fig
+        self.alt = alt
+        self._png: bytes | None = None
+
+    def png(self) -> bytes:
+        if self._png is None:
+            import io
+
+            import matplotlib.pyplot as plt
+
+            buf = io.BytesIO()
+            self.fig.savefig(
+                buf, format="png", dpi=96, bbox_inches="tight", metadata={"Software": None}
+            )
+            plt.close(self.fig)
+            self._png = buf.getvalue()
+        return self._png
+
+    def _repr_mimebundle_(self, include: Any = None, exclude: Any = None) -> dict[str, Any]:
+        return {"image/png": self.png(), "text/plain": f"[chart] {self.alt}"}
+
+    def __repr__(self) -> str:
+        return f"[chart] {self.alt}"
+
+
+def _figure(width: float = 8.0, height: float = 3.4) -> tuple[Any, Any]:
+    import matplotlib
+
+    matplotlib.use("Agg", force=False)
+    import matplotlib.pyplot as plt
+
+    with plt.rc_context({"font.size": 10, "hatch.linewidth": 0.8}):
+        fig, ax = plt.subplots(figsize=(width, height))
+    ax.spines[["top", "right"]].set_visible(False)
+    return fig, ax
+
+
+def grouped_bars(
+    table: pd.DataFrame,
+    x: str,
+    series: Mapping[str, str],
+    *,
+    xlabel: str,
+    ylabel: str,
+    title: str,
+    x_labels: Sequence[str] | None = None,
+) -> Chart:
+    """Bars for each row of ``table`` (``x`` gives the groups), one bar per column in
+    ``series`` (column -> label in the legend), each with its own hatch and shade."""
+    fig, ax = _figure()
+    n = max(len(series), 1)
+    width = 0.8 / n
+    xs = list(range(len(table)))
+    for k, (col, label) in enumerate(series.items()):
+        ax.bar(
+            [i - 0.4 + width * (k + 0.5) for i in xs],
+            table[col].tolist(),
+            width=width,
+            label=label,
+            color="white",
+            edgecolor=SHADES[k % len(SHADES)],
+            hatch=HATCHES[k % len(HATCHES)],
+            linewidth=1.2,
+        )
+    ax.set_xticks(xs, list(x_labels) if x_labels is not None else [str(v) for v in table[x]])
+    ax.set_xlabel(xlabel)
+    ax.set_ylabel(ylabel)
+    ax.set_title(title, loc="left")
+    if len(series) > 1:
+        ax.legend(frameon=False)
+    values = ", ".join(
+        f"{lab}: " + " ".join(_fmt(v) for v in table[col]) for col, lab in series.items()
+    )
+    return Chart(
+        fig, f"{title}. {xlabel} {', '.join(str(v) for v in (x_labels or table[x]))}. {values}"
+    )
+
+
+def table(frame: pd.DataFrame, *, index: bool = True) -> View:
+    """A table for reading: long text shown in full and left-aligned (unlike pandas'
+    display, which cuts and right-aligns long cells)."""
+    shown = frame.reset_index() if index and frame.index.name else frame
+    text = shown.to_string(index=False)
+    return View(table_html(shown), text)

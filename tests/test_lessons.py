@@ -151,12 +151,24 @@ RIGHT = [
     pytest.param("00.2", "An opinion piece (op-ed)", id="00.2-by-text"),
     pytest.param("00.2", "b", id="00.2-by-letter"),
     pytest.param("00.2", 2, id="00.2-by-number"),
+    pytest.param("01.1", 63, id="01.1-title-byline-bio-furniture"),
+    pytest.param("01.2", "b", id="01.2-claimed-training"),
+    pytest.param("01.3", "b", id="01.3-before-the-summit"),
+    pytest.param("03.1", "a", id="03.1-may-hedges"),
+    pytest.param("03.2", 3, id="03.2-may-perhaps-hypothetical"),
+    pytest.param("03.3", "certainly", id="03.3-certainly-boosts"),
 ]
 WRONG = [
     pytest.param("00.1", 12, "bio", id="00.1-counted-the-page-furniture"),
     pytest.param("00.1", 9, "numbers at the left", id="00.1-missed-one"),
     pytest.param("00.2", "a", "reporter", id="00.2-news-report"),
     pytest.param("00.2", "A research article", "no dates", id="00.2-research"),
+    pytest.param("01.1", 851, "words in the body", id="01.1-gave-the-body"),
+    pytest.param("01.1", 20, "add up", id="01.1-miscounted"),
+    pytest.param("01.2", "a", "not claims true", id="01.2-credentials-prove-nothing"),
+    pytest.param("01.3", "c", "forthcoming", id="01.3-on-the-day"),
+    pytest.param("03.1", "b", "followed by a verb", id="03.1-month"),
+    pytest.param("03.3", "will", "prediction", id="03.3-will-is-counted-apart"),
 ]
 
 
@@ -172,6 +184,83 @@ def test_wrong_answers_are_explained(work: Path, ex_id: str, answer: object, exp
     fb = check(ex_id, answer)
     assert fb.verdict == "not yet"
     assert explains in fb.message
+
+
+@pytest.mark.parametrize(
+    ("answer", "says"),
+    [
+        pytest.param(5, "You counted more", id="more-than-the-machine"),
+        pytest.param(1, "You counted fewer", id="fewer-than-the-machine"),
+    ],
+)
+def test_a_hand_count_that_differs_is_compared_not_judged(
+    work: Path, answer: int, says: str
+) -> None:
+    fb = check("03.2", answer)
+    assert fb.verdict == "noted"
+    assert says in fb.message and "“perhaps”" in fb.message
+
+
+# Labels for the eight sentences of lesson 03, decided by hand from opedkit's rules
+# (hedges and boosters only; 'will' and attitude words do not label a sentence).
+HAND_LABELS_03 = ["both", "neither", "hedged", "boosted", "neither", "hedged", "neither", "both"]
+
+
+def test_label_comparison_counts_agreement_and_explains_differences(work: Path) -> None:
+    fb = check("03.4", HAND_LABELS_03)
+    assert fb.verdict == "noted"
+    assert "agree on 8 of the 8" in fb.message and fb.details == ()
+    changed = ["hedged", *HAND_LABELS_03[1:]]
+    fb = check("03.4", changed)
+    assert "agree on 7 of the 8" in fb.message
+    assert len(fb.details) == 1
+    assert "you said hedged, opedkit says both" in fb.details[0]
+    assert "“undoubtedly” (booster)" in fb.details[0]
+
+
+@pytest.mark.parametrize(
+    ("labels", "agree"),
+    [
+        pytest.param({1: "both", 2: "neither"}, "agree on 2 of the 2", id="dict-by-number"),
+        pytest.param(
+            {"North Korea and Russia share": "hedged"}, "agree on 0 of the 1", id="by-opening"
+        ),
+        pytest.param(["both", None, "hedged"], "agree on 2 of the 2", id="list-with-gaps"),
+    ],
+)
+def test_labels_in_other_shapes(work: Path, labels: object, agree: str) -> None:
+    assert agree in check("03.4", labels).message
+
+
+@pytest.mark.parametrize(
+    "labels",
+    [
+        pytest.param(["sure"], id="not-a-label"),
+        pytest.param("both", id="a-bare-string"),
+    ],
+)
+def test_bad_labels_say_what_is_expected(work: Path, labels: object) -> None:
+    fb = check("03.4", labels)
+    assert fb.verdict == "invalid" and "hedged" in fb.message
+
+
+def test_stance_marks_point_at_the_words_in_the_body() -> None:
+    import opedkit
+
+    doc = opedkit.bundled()
+    marks = lessons.stance_marks(doc)
+    assert len(marks) > 0
+    for m in marks.itertuples():
+        words = doc.body[m.start : m.end]
+        assert f"“{words}”" in m.title
+        assert m.category in lessons.STANCE_CATEGORIES
+
+
+def test_label_items_are_the_sentences_named() -> None:
+    items = lessons.label_items_03()
+    assert [o for o, _ in items] == list(lessons.LABEL_03)
+    for opening, shown in items:
+        assert shown.split(": ", 1)[1].startswith(opening)
 
 
 def test_a_checked_answer_is_saved_for_the_teacher(work: Path) -> None:

@@ -50,10 +50,27 @@ def text_of(output: dict[str, Any]) -> str:
 ids = [p.relative_to(NOTEBOOKS).as_posix() for p in ALL]
 
 
+PLAN = [
+    "00_start_here",
+    "01_who_is_speaking",
+    "02_readability",
+    "03_hedges_and_boosters",
+    "04_questions",
+    "05_claims_and_evidence",
+    "06_predictions_in_hindsight",
+    "07_your_own_oped",
+]
+
+
+def test_every_lesson_is_in_the_plan() -> None:
+    assert [p.stem for p in LESSONS] == [
+        name for name in PLAN if (NOTEBOOKS / f"{name}.ipynb").exists()
+    ]
+
+
+@pytest.mark.xfail(strict=True, reason="lessons 02, 04-07 wait for their package modules")
 def test_the_lesson_sequence_is_complete() -> None:
-    names = [p.name[:2] for p in LESSONS]
-    assert names == [f"{i:02d}" for i in range(len(names))], names
-    assert len(LESSONS) >= 1
+    assert [p.stem for p in LESSONS] == PLAN
 
 
 @pytest.mark.parametrize("path", ALL, ids=ids)
