@@ -237,7 +237,7 @@ def test_labeller_compare_button_shows_the_comparison(work: Path) -> None:
         return lessons.Feedback("03.9", "noted", f"you labelled {len(labels)}")
 
     view = views.labeller("03", "labels", ITEMS, ["hedge", "neither"], compare=compare)
-    [c for c in view.widget.children if hasattr(c, "options")][0].value = "hedge"
+    next(c for c in view.widget.children if hasattr(c, "options")).value = "hedge"
     button = next(c for c in view.widget.children if "ok-compare" in c._dom_classes)
     button.click()
     assert seen == [{"s3": "hedge"}]
