@@ -21,13 +21,20 @@ How the parts are found, in order of precedence:
    the next marker: ``<!-- opedkit: body -->``, ``<!-- opedkit: bio -->``,
    ``<!-- opedkit: boilerplate -->``, ``<!-- opedkit: byline -->``, ``<!-- opedkit: title -->``,
    ``<!-- opedkit: other -->``. When a file has markers, no heuristics are applied to it.
-3. **Heuristics** (see :func:`from_text`): the first short line is the title (a trailing
-   genre label such as "– OpEd" is noted as ``genre``); a "By …" line or a date line under
-   it is byline/date; at the end, page furniture ("Leave a Reply", "Your email address will
-   not be published", "©", "All rights reserved", "Share this", "Related"…) is boilerplate, a
-   paragraph that begins "About the author" or opens with the author's name followed by
-   "is a/an/the …" is the bio, and a short name-like line just before it is the byline.
-   Everything between is body.
+3. **Heuristics** (see :func:`from_text` and docs/text_model.md, which gives the reason for
+   each rule). *Head:* page furniture above the title (an editor's note, a menu) is
+   boilerplate; the headline is a Markdown ``#`` heading or the first short line without a
+   full stop (or in headline style); a trailing or leading genre label ("– OpEd",
+   "Opinion |") is noted as ``genre``; "By …" and "Posted on DATE by NAME" lines are the
+   byline, date lines the date, "Guest essay"-style labels ``other``. *Tail:* from "Leave a
+   Reply" or "12 comments" on, everything is the comment section; an "About the author"
+   heading and what follows it are the bio; scanning up from the end, page furniture
+   ("Share this", "©", "Related", newsletter boxes…) and short link-like lines are
+   boilerplate, a short capitalised name line is the byline, and a short paragraph that
+   opens with the author's name (or with a name found nowhere in the body, or "The writer
+   is") and what the person does is the bio. *Middle:* one-line furniture ("Advertisement",
+   "Read more: …") and pull quotes (a short block repeating words of the article) are
+   boilerplate. Everything else is body; subheadings stay in the body as paragraphs.
 
 >>> doc = bundled()
 >>> doc.title
@@ -249,13 +256,23 @@ _MONTHS = (
     r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
     r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
 )
-_DATE_LINE = re.compile(
-    rf"^(?:(?:published|updated|posted)(?: on)?:?\s*)?(?:\w+day,?\s*)?"
+_DATE = (
     rf"(?:{_MONTHS}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|\d{{1,2}}\s+{_MONTHS},?\s+\d{{4}}|"
-    rf"\d{{4}}-\d{{2}}-\d{{2}})(?:[\s,]+\d{{1,2}}:\d{{2}}.*)?$",
+    rf"\d{{4}}-\d{{2}}-\d{{2}}|\d{{1,2}}/\d{{1,2}}/\d{{4}})"
+)
+_TIME = r"\d{1,2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?(?:\s+[A-Z]{2,4}\b)?"
+_FIND_DATE = re.compile(_DATE, re.I)
+# A line that is only a date: "March 3, 2024", "Published 12 May 2023", "Updated 5:30 p.m. ET
+# Oct. 3, 2023", "Tue, Oct 15, 2024 at 3:02 PM", "Posted on June 2, 2022 by jsmith".
+_DATE_LINE = re.compile(
+    rf"^(?:(?:published|updated|posted|last updated|first published|modified)(?: on)?:?\s*)?"
+    rf"(?:{_TIME},?\s+)?(?:\w+day,?\s*|(?:mon|tue|wed|thu|fri|sat|sun),?\s*)?{_DATE}"
+    rf"(?:,?\s*(?:at\s*)?{_TIME})?(?:\s*[|·•]\s*[^|]{{0,40}})?"
+    rf"(?:\s+by\s+(?P<name>[^\n]{{1,80}}))?$"
+    rf"|^(?:published|updated|posted|last updated|modified)(?: on| at)?:?\s*{_TIME}$",
     re.I,
 )
-_BY_LINE = re.compile(r"^(?:by|written by)\s+(?P<name>.+)$", re.I)
+_BY_LINE = re.compile(r"^(?:by|written by|words by)\s*:?\s+(?P<name>.+)$", re.I)
 _BOILERPLATE = re.compile(
     r"leave a (?:reply|comment)|your email address will not be published|required fields are "
     r"marked|post comment|save my name|^comments?\s*(?:\(\d+\))?$|©|\(c\)\s*\d{4}|copyright|"
@@ -263,8 +280,34 @@ _BOILERPLATE = re.compile(
     r":?$|subscribe|newsletter|^follow us|^sign up|^advertisement$|^tags?:|^filed under|"
     r"^read more\b|^print this|^photo:|^image:|^(?:photo|image) credit|cookie|privacy policy|"
     r"terms of (?:use|service)|^the views expressed|views and opinions expressed|"
-    r"^this article (?:was|first) (?:originally )?(?:published|appeared)|^editor'?s note",
+    r"^this article (?:was|first) (?:originally )?(?:published|appeared)|^editor'?s note|"
+    r"^(?:name|e-?mail|website|url|comment|message)\s*(?:\*|\(required\))?$|"
+    r"^(?:facebook|twitter|x|linkedin|whatsapp|reddit|pinterest|telegram|print|e-?mail)$|"
+    r"^continue reading\b|^more (?:from|in|on|stories|articles)\b|^have an opinion\b|"
+    r"submit a letter|^skip to (?:main )?content|^(?:menu|home)\b[^.]*\||"
+    r"^\d+\s+(?:comments?|responses?|replies|thoughts on)\b|^comments are closed|"
+    r"^(?:recommended|most read|most popular|trending|you may also like|popular)(?: now| stories"
+    r"| articles)?:?$|^correction:|^listen to (?:this|the) (?:article|story)|"
+    r"^\d+ min(?:ute)?s? read$|^(?:reprints|permissions)\b",
     re.I | re.M,
+)
+# Where reader comments (or the comment form) begin: everything after is not the op-ed.
+_COMMENTS_START = re.compile(
+    r"^(?:leave a (?:reply|comment)|\d+\s+(?:comments?|responses?|replies|thoughts on)\b|"
+    r"comments?\s*(?:\(\d+\))?:?$|join the (?:conversation|discussion)|comments are closed)",
+    re.I,
+)
+# Section and role labels printed near the title: "Guest essay", "Opinion", "Staff writer".
+_LABEL = re.compile(
+    r"^(?:guest (?:column(?:ist)?|essay|commentary|contributor|opinion|editorial)|"
+    r"(?:staff|contributing|guest) (?:writer|columnist)|columnist|contributor|opinion|"
+    r"commentary|analysis|op-?ed|editorial|perspective|viewpoint|my turn|essay|"
+    r"letters? to the editor)$",
+    re.I,
+)
+_GENRE_LABEL = re.compile(
+    r"^(?:guest essay|opinion|commentary|analysis|op-?ed|editorial|perspective|viewpoint|essay)$",
+    re.I,
 )
 _BIO_OPEN = re.compile(r"^(?:about the authors?|about the writer|author bio|the author)\b:?", re.I)
 _BIO_ROLE = re.compile(
@@ -272,9 +315,24 @@ _BIO_ROLE = re.compile(
     r"associate|assistant)\b",
     re.I,
 )
+# "The writer is a retired teacher." / "The authors are ..."
+_BIO_THE_WRITER = re.compile(
+    r"^(?:the )?(?:author|writer|columnist)s?\s+(?:is|are|was|were|has|have|teaches|lives)\b",
+    re.I,
+)
+_TITLES = r"(?:(?:Dr|Prof|Professor|Mr|Ms|Mrs|Rev|Sir|Dame|Gen|Sen|Rep|Amb)\.?\s+)"
+_NAME = r"[A-Z][\w'’.-]*(?:\s+(?:[A-Z]\.|[A-Z][\w'’-]+|de|da|del|van|von|bin|al|la|le)){1,4}"
+# A paragraph that opens with a person's name and what they do: an author's bio.
+_BIO_NAME = re.compile(
+    rf"^[-—–\s]*{_TITLES}?(?P<name>{_NAME})\s+(?:is|was|are|were|teaches|taught|chairs|"
+    r"directs|leads|writes|wrote|serves|served|works|worked|lives|has|holds|heads|runs|"
+    r"founded|co-founded|edits|covers|researches|studies|previously)\b"
+)
 _NAME_WORD = re.compile(r"^(?:[A-Z][\w’'.-]*|de|da|van|von|bin|al|el|la|le|and|&)$")
 _MD_LINK = re.compile(r"\[([^\]\n]+)\]\((\S+?)\)")
 _MD_EMPHASIS = re.compile(r"(\*\*|__|\*|_|`)(?=\S)(.+?)(?<=\S)\1")
+_MD_HEADING = re.compile(r"^\s{0,3}(#{1,6})\s+")
+_END_PUNCT = re.compile(r"[.!?…:;][\"'”’)\]]*$")
 
 
 def _is_name_line(line: str) -> bool:
@@ -290,9 +348,19 @@ def _is_name_line(line: str) -> bool:
 
 
 def _clean_byline(line: str) -> str:
+    """The author's name from a byline: 'By Dana Whitcomb | Staff Writer' -> 'Dana Whitcomb'."""
     s = line.strip().strip("*_ ").lstrip("—–- ").strip()
     m = _BY_LINE.match(s)
-    return m.group("name").strip() if m else s
+    if m:
+        s = m.group("name").strip()
+    else:
+        d = _DATE_LINE.match(s)
+        if d and d.group("name"):
+            s = d.group("name").strip()
+    s = re.split(r"\s+[|·•]\s+|,\s+|\s+[-–—]\s+", s)[0].strip().strip("*_ ")
+    if s.isupper() and any(c.isalpha() for c in s):
+        s = " ".join(w if len(w) <= 2 and w.endswith(".") else w.capitalize() for w in s.split())
+    return s
 
 
 def _strip_markdown(text: str, links: list[str]) -> str:
@@ -327,119 +395,301 @@ def _parse_front_matter(text: str) -> tuple[dict[str, str], str, str]:
     return meta, m.group(0), text[m.end() :]
 
 
-def _by_markers(text: str) -> list[Part]:
+def _by_markers(text: str, markdown: bool, links: list[str]) -> list[Part]:
     parts: list[Part] = []
     matches = list(_MARKER.finditer(text))
-    head = text[: matches[0].start()].strip()
+
+    def clean(chunk: str) -> str:
+        return _strip_markdown(chunk, links).strip() if markdown else chunk.strip()
+
+    head = clean(text[: matches[0].start()])
     if head:
         parts.append(Part("other", head, "before the first <!-- opedkit: … --> marker"))
     for i, m in enumerate(matches):
         end = matches[i + 1].start() if i + 1 < len(matches) else len(text)
-        chunk = text[m.end() : end].strip()
+        chunk = text[m.end() : end]
         kind = m.group("kind").lower()
         if kind == "body":
             for block in _blocks(chunk):
-                parts.append(Part("body", block, "marked <!-- opedkit: body -->"))
-        elif chunk:
-            parts.append(Part(kind, chunk, f"marked <!-- opedkit: {kind} -->"))
+                parts.append(Part("body", clean(block), "marked <!-- opedkit: body -->"))
+        elif chunk.strip():
+            parts.append(Part(kind, clean(chunk), f"marked <!-- opedkit: {kind} -->"))
     return parts
 
 
-def _by_heuristics(blocks: list[str], meta: dict[str, str]) -> list[Part]:
-    kinds: list[str] = ["body"] * len(blocks)
-    reasons: list[str] = ["between the header and the end matter"] * len(blocks)
-    n = len(blocks)
+class _Block:
+    """A block of the page with what Markdown said about it (heading level, blockquote)."""
 
-    # --- head: title, byline and date lines at the top
+    __slots__ = ("level", "quote", "text")
+
+    def __init__(self, text: str, level: int = 0, quote: bool = False) -> None:
+        self.text = text
+        self.level = level
+        self.quote = quote
+
+
+def _make_blocks(text: str, markdown: bool, links: list[str]) -> list[_Block]:
+    out = []
+    for raw in _blocks(text):
+        if not markdown:
+            out.append(_Block(raw))
+            continue
+        m = _MD_HEADING.match(raw)
+        level = len(m.group(1)) if m and "\n" not in raw.strip() else 0
+        quote = all(line.lstrip().startswith(">") for line in raw.split("\n") if line.strip())
+        out.append(_Block(_strip_markdown(raw, links).strip(), level, quote))
+    return out
+
+
+def _split_clusters(blocks: list[_Block]) -> list[_Block]:
+    """Split header and signature clusters into one block per line.
+
+    Pages copied from the web often put the headline, the byline and the date on
+    consecutive lines with no blank line between them, and the byline and the bio at the end
+    likewise. A block near the top with a "By …" or date line among its short lines, and a
+    block near the end whose first short line is a name or "About the author", is split into
+    its lines, so each line can get its own kind.
+    """
+    out: list[_Block] = []
+    n = len(blocks)
+    for k, block in enumerate(blocks):
+        lines = [line for line in block.text.split("\n") if line.strip()]
+        short = 2 <= len(lines) <= 6 and all(len(line) <= 150 for line in lines)
+        head = k < 3 and any(
+            _BY_LINE.match(x := line.strip().strip("*_ ")) or _DATE_LINE.match(x) or _LABEL.match(x)
+            for line in lines[1:]
+        )
+        tail = (
+            k >= n - 3
+            and len(lines) <= 3
+            and (_is_name_line(lines[0]) or bool(_BIO_OPEN.match(lines[0].strip())))
+        )
+        if short and not block.quote and (head or tail):
+            out.extend(_Block(line.strip()) for line in lines)
+        else:
+            out.append(block)
+    return out
+
+
+def _title_like(block: _Block) -> bool:
+    """The page's headline: a Markdown H1, or one short line without a full stop at the end,
+    or one short line in headline style (most longer words capitalised)."""
+    if block.level == 1:
+        return True
+    text = block.text
+    if "\n" in text or len(text) > 200 or block.quote or block.level > 1:
+        return False
+    words = text.split()
+    if not words or len(words) > 25:
+        return False
+    if text.rstrip()[-1:] in ",:;":
+        return False  # a salutation ("Dear Editor,") or a lead-in, not a headline
+    if not re.search(r"[.!?…][\"'”’)\]]*$", text):
+        return not _BOILERPLATE.search(text)
+    longer = [w for w in words if len(w.strip("\"'“”‘’(),.:;!?")) >= 4]
+    return bool(longer) and sum(w.lstrip("\"'“‘(")[:1].isupper() for w in longer) >= 0.8 * len(
+        longer
+    )
+
+
+def _is_dek(text: str, following: list[str]) -> bool:
+    """A one-line subtitle under the headline, followed by a byline or a date line."""
+    if "\n" in text or len(text) > 160 or _END_PUNCT.search(text):
+        return False
+    line = text.strip().strip("*_ ")
+    if _BY_LINE.match(line) or _DATE_LINE.match(line) or _LABEL.match(line):
+        return False
+    return any(
+        "\n" not in t and bool(_BY_LINE.match(x := t.strip().strip("*_ ")) or _DATE_LINE.match(x))
+        for t in following
+    )
+
+
+def _is_furniture(text: str, limit: int = 600) -> bool:
+    return len(text) < limit and bool(_BOILERPLATE.search(text))
+
+
+def _short_label_line(text: str) -> bool:
+    """One short line with no end punctuation: a heading, a link title or a label."""
+    return "\n" not in text and len(text) <= 100 and not _END_PUNCT.search(text)
+
+
+def _bio_like(text: str, author: str, others: list[str]) -> str:
+    """Does this paragraph describe the author (and is not part of the argument)?
+
+    Yes (the reason is returned) when it is short and either says "The writer is …", or
+    opens with a name and what the person does (``Maria Lopez is a teacher``, ``— Priya
+    Raman is a nurse``) where the name is the author's, or is never mentioned in the rest of
+    the page (a pundit discussed in the body, ``Vladimir Putin is a pragmatist``, is
+    mentioned elsewhere). No: ``""``.
+    """
+    head = text.strip().lstrip("—–- ").strip()
+    if len(head) > 700 or not head:
+        return ""
+    if _BIO_THE_WRITER.match(head):
+        return "about the author: 'The writer is …'"
+    m = _BIO_NAME.match(head)
+    if not m:
+        return ""
+    name_words = [w for w in m.group("name").split() if len(w) > 2 and not w.endswith(".")]
+    if author:
+        author_words = {w.strip(",.") for w in author.split() if len(w) > 2}
+        if any(w in author_words for w in name_words):
+            return "about the author: opens with the author's name and what they do"
+    rest = "\n".join(others)
+    if name_words and not any(re.search(rf"\b{re.escape(w)}\b", rest) for w in name_words):
+        return "about the author: opens with a name found nowhere in the body, and a role"
+    return ""
+
+
+def _pull_quote(block: _Block, blocks: list[_Block], k: int) -> bool:
+    """A short block that repeats words printed elsewhere on the page (a pull quote)."""
+    text = block.text.strip().strip("\"“”'‘’ ")
+    if not 20 <= len(text) <= 400 or "\n\n" in text:
+        return False
+    needle = " ".join(text.split())
+    return any(needle in " ".join(other.text.split()) for i, other in enumerate(blocks) if i != k)
+
+
+def _by_heuristics(blocks: list[_Block], meta: dict[str, str]) -> list[Part]:
+    n = len(blocks)
+    texts = [b.text for b in blocks]
+    kinds: list[str] = ["body"] * n
+    reasons: list[str] = ["between the header and the end matter"] * n
+
+    def mark(k: int, kind: str, reason: str) -> None:
+        kinds[k], reasons[k] = kind, reason
+
+    # --- head: furniture above the title, the title, then bylines, dates and labels
     i = 0
-    if n > 1 and "title" not in meta:
-        first = blocks[0]
-        if "\n" not in first and len(first) <= 200 and not re.search(r"[.!?]\W*$", first[-3:]):
-            kinds[0], reasons[0] = "title", "first line: short and without a full stop"
-            i = 1
-    while i < n - 1 and "\n" not in blocks[i] and len(blocks[i]) <= 120:
-        line = blocks[i].strip().strip("*_ ")
+    while i < n - 1 and _is_furniture(texts[i], 300) and "\n" not in texts[i].strip():
+        mark(i, "boilerplate", "page furniture above the title (editor's note, menu, …)")
+        i += 1
+    if i < n - 1 and _title_like(blocks[i]):
+        how = "a # heading" if blocks[i].level == 1 else "a short first line"
+        mark(i, "title", f"the headline: {how}")
+        i += 1
+        if i + 1 < n and _is_dek(texts[i], texts[i + 1 : i + 3]):
+            mark(i, "other", "a subtitle (dek) between the headline and the byline")
+            i += 1
+    while i < n - 1 and "\n" not in texts[i] and len(texts[i]) <= 150:
+        line = texts[i].strip().strip("*_ ")
         if _BY_LINE.match(line):
-            kinds[i], reasons[i] = "byline", "a 'By …' line at the top"
+            mark(i, "byline", "a 'By …' line at the top")
+        elif (d := _DATE_LINE.match(line)) and d.group("name"):
+            mark(i, "byline", "a 'Posted on DATE by NAME' line at the top")
         elif _DATE_LINE.match(line):
-            kinds[i], reasons[i] = "date", "a date line at the top"
+            mark(i, "date", "a date line at the top")
+        elif _LABEL.match(line):
+            mark(i, "other", "a section or role label at the top ('Guest essay')")
+        elif _is_furniture(line, 150):
+            mark(i, "boilerplate", "page furniture at the top (share buttons, ads, …)")
         else:
             break
         i += 1
     top = i
 
-    # --- tail: boilerplate, bio and byline, scanning up from the end
-    j = n - 1
     author_hint = meta.get("author", "")
+    for k in range(top):
+        if kinds[k] == "byline" and not author_hint:
+            author_hint = _clean_byline(texts[k])
+
+    # --- the comment section: from "Leave a Reply" or "12 comments" to the end
+    end = n
+    for k in range(top + 1, n):
+        first_line = texts[k].strip().split("\n")[0].strip("*_ ")
+        if _COMMENTS_START.match(first_line):
+            for m in range(k, n):
+                mark(m, "boilerplate", "the comment section and its form")
+            end = k
+            break
+
+    # --- an "About the author" heading: it and what follows (up to furniture) are the bio
+    for k in range(top + 1, end):
+        if _BIO_OPEN.match(texts[k].strip().split("\n")[0]) and len(texts[k]) < 80:
+            mark(k, "bio", "an 'About the author' heading")
+            m = k + 1
+            while m < end and not _is_furniture(texts[m]) and len(texts[m]) < 1200:
+                mark(m, "bio", "under the 'About the author' heading")
+                m += 1
+            break
+
+    # --- tail: scan up from the end over bylines, bios, dates and page furniture
+    j = end - 1
     while j >= top + 1:
-        block = blocks[j]
-        first_line = block.strip().split("\n")[0]
-        if _BOILERPLATE.search(block) and len(block) < 600:
-            kinds[j], reasons[j] = (
-                "boilerplate",
-                "page furniture (comment form, sharing, copyright…)",
-            )
+        text = texts[j]
+        first_line = text.strip().split("\n")[0]
+        others = [t for t in texts[top:j] if not _is_name_line(t)]
+        if kinds[j] == "bio":
+            pass
+        elif _is_furniture(text):
+            mark(j, "boilerplate", "page furniture (sharing, copyright, newsletter…)")
         elif _BIO_OPEN.match(first_line):
-            kinds[j], reasons[j] = "bio", "opens with 'About the author'"
-        elif _is_name_line(block) and "\n" not in block:
-            kinds[j], reasons[j] = "byline", "a short line of capitalised words after the body"
-            author_hint = author_hint or _clean_byline(block)
-        elif _looks_like_bio(block, blocks, j, author_hint):
-            kinds[j], reasons[j] = (
-                "bio",
-                "about the author: opens with the author's name and a role",
-            )
-        elif _DATE_LINE.match(first_line.strip()) and "\n" not in block:
-            kinds[j], reasons[j] = "date", "a date line after the body"
+            mark(j, "bio", "opens with 'About the author'")
+        elif _is_name_line(text) and "\n" not in text:
+            mark(j, "byline", "a short line of capitalised words after the body")
+            author_hint = author_hint or _clean_byline(text)
+        elif why := _bio_like(text, author_hint, others):
+            mark(j, "bio", why)
+        elif _DATE_LINE.match(first_line.strip()) and "\n" not in text:
+            mark(j, "date", "a date line after the body")
+        elif _short_label_line(text) and any(kinds[m] != "body" for m in range(j + 1, n)):
+            mark(j, "boilerplate", "a short line after the body (a related link or a label)")
         else:
             break
         j -= 1
-    # a byline directly above the end matter may precede the bio: already handled above.
-    # Blocks in the middle that are only page furniture ("Advertisement", "Read more: …")
+
+    # --- middle: furniture lines and pull quotes inside the article
     for k in range(top, j + 1):
-        block = blocks[k]
-        if len(block) < 120 and "\n" not in block and _BOILERPLATE.search(block):
-            kinds[k], reasons[k] = "boilerplate", "a page-furniture line inside the article"
-    return [Part(kind, b, r) for kind, b, r in zip(kinds, blocks, reasons, strict=True)]
+        text = texts[k]
+        if len(text) < 160 and "\n" not in text and _BOILERPLATE.search(text):
+            mark(k, "boilerplate", "a page-furniture line inside the article")
+        elif _pull_quote(blocks[k], blocks, k):
+            mark(k, "boilerplate", "a pull quote: it repeats words printed in the article")
+    return [Part(kind, b, r) for kind, b, r in zip(kinds, texts, reasons, strict=True)]
 
 
-def _looks_like_bio(block: str, blocks: list[str], j: int, author: str) -> bool:
-    head = block[:200]
-    if author:
-        surname = author.split()[-1]
-        if (
-            head.startswith(author)
-            or head.startswith(surname)
-            or re.match(rf"^(?:Dr\.|Prof\.|Mr\.|Ms\.|Mrs\.)?\s*{re.escape(surname)}\b", head)
-        ):
-            return bool(_BIO_ROLE.search(head))
-    previous = blocks[j - 1] if j > 0 else ""
-    if _is_name_line(previous):
-        name = _clean_byline(previous)
-        return head.startswith(name) or head.startswith(name.split()[-1])
-    return False
+def _find_date(parts: list[Part], meta: dict[str, str]) -> str:
+    if meta.get("date"):
+        return meta["date"]
+    for p in parts:
+        if p.kind in ("date", "byline"):
+            m = _FIND_DATE.search(p.text)
+            if m:
+                return m.group(0)
+    return ""
 
 
 def from_text(text: str, *, source: str = "<string>", markdown: bool = False) -> Document:
     """Find the parts of an op-ed given as text (front matter, markers, then heuristics).
 
     Use this for text that came from somewhere other than a file (a pasted page, standard
-    input). :func:`as_document` on a ``str`` instead treats all of it as body.
+    input). :func:`as_document` on a ``str`` instead treats all of it as body. Every line of
+    the input ends up in exactly one of ``Document.parts`` (Markdown syntax and link targets
+    are removed with ``markdown=True``; the targets are kept in ``Document.links``).
+
+    >>> doc = from_text("Why Cities Need Trees\\n\\nBy Ana Ruiz\\n\\nShade saves lives. "
+    ...                 "Plant more.\\n\\nAna Ruiz is a city planner.\\n\\nLeave a Reply")
+    >>> doc.title, doc.author, doc.paragraphs
+    ('Why Cities Need Trees', 'Ana Ruiz', ['Shade saves lives. Plant more.'])
+    >>> doc.bio
+    'Ana Ruiz is a city planner.'
+    >>> [p.kind for p in doc.parts]
+    ['title', 'byline', 'body', 'bio', 'boilerplate']
     """
     if text.startswith("\ufeff"):
         text = text[1:]
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     meta, fm_text, rest = _parse_front_matter(text)
     links: list[str] = []
-    if markdown:
-        rest = _strip_markdown(rest, links)
     parts: list[Part] = []
     if fm_text:
         parts.append(Part("front-matter", fm_text.strip(), "--- front matter --- at the top"))
     if _MARKER.search(rest):
-        parts.extend(_by_markers(rest))
+        parts.extend(_by_markers(rest, markdown, links))
     else:
-        parts.extend(_by_heuristics(_blocks(rest), meta))
+        blocks = _split_clusters(_make_blocks(rest, markdown, links))
+        parts.extend(_by_heuristics(blocks, meta))
 
     def joined(kind: str) -> str:
         return "\n\n".join(p.text for p in parts if p.kind == kind)
@@ -450,10 +700,13 @@ def from_text(text: str, *, source: str = "<string>", markdown: bool = False) ->
     m = _GENRE.search(title) or _GENRE_PREFIX.match(title)
     if m and not genre:
         genre = m.group("genre")
+    if not genre:
+        for p in parts:
+            if p.kind == "other" and _GENRE_LABEL.match(p.text.strip()):
+                genre = p.text.strip()
+                break
     byline = joined("byline")
-    author = meta.get("author") or _clean_byline(byline.split("\n\n")[0]) if byline else ""
-    author = meta.get("author") or author
-    date = meta.get("date") or (joined("date").split("\n\n")[0].strip())
+    author = meta.get("author") or (_clean_byline(byline.split("\n\n")[0]) if byline else "")
     return Document(
         title=title.strip(),
         author=author,
@@ -462,7 +715,7 @@ def from_text(text: str, *, source: str = "<string>", markdown: bool = False) ->
         bio=joined("bio"),
         boilerplate=joined("boilerplate"),
         genre=genre,
-        date=date,
+        date=_find_date(parts, meta),
         byline=byline,
         source=source,
         parts=parts,
