@@ -45,6 +45,7 @@ _EXPORTS: dict[str, str] = {
     # questions
     "questions": "opedkit.questions",
     "question_summary": "opedkit.questions",
+    "question_rules": "opedkit.questions",
     # everything at once
     "profile": "opedkit.profile",
     "profile_corpus": "opedkit.profile",
@@ -66,6 +67,7 @@ __all__ = [
     "load",
     "profile",
     "profile_corpus",
+    "question_rules",
     "question_summary",
     "questions",
     "readability",
