@@ -899,52 +899,79 @@ def _machine_labels_03() -> list[tuple[str, int, str, list[str]]]:
     return out
 
 
-def compare_labels_03(labels: Mapping[Any, str] | Sequence[str]) -> Feedback:
-    """Compare a student's labels (hedged/boosted/both/neither) with opedkit's, sentence by
-    sentence, and explain each difference with the cues opedkit found. Labels may be a list in
-    the order shown, a dict keyed by item number (1…) or by the opening words."""
-    machine = _machine_labels_03()
+def _read_labels(
+    exercise_id: str, labels: Any, openings: Sequence[str], allowed: Sequence[str]
+) -> dict[str, str] | Feedback:
+    """A student's labels as ``{opening: label}``, from a list in the order shown, or a dict
+    keyed by item number (1…) or by the opening words; or Feedback saying what is wrong."""
     given: dict[str, str] = {}
     if isinstance(labels, Mapping):
         for k, v in labels.items():
             n = _as_int(k)
-            opening = LABEL_03[n - 1] if n is not None and 1 <= n <= len(LABEL_03) else str(k)
+            opening = openings[n - 1] if n is not None and 1 <= n <= len(openings) else str(k)
             given[opening] = str(v).strip().lower()
     elif isinstance(labels, Sequence) and not isinstance(labels, str):
-        for opening, v in zip(LABEL_03, labels, strict=False):
+        for opening, v in zip(openings, labels, strict=False):
             if v is not None:
                 given[opening] = str(v).strip().lower()
     else:
         return Feedback(
-            "03.4",
+            exercise_id,
             "invalid",
-            "Give a list of labels in order, e.g. "
-            "['both', 'neither', ...], one of: " + ", ".join(LABELS) + ".",
+            f"Give a list of labels in the order shown, each one of: {', '.join(allowed)}.",
         )
-    bad = sorted({v for v in given.values() if v not in LABELS})
+    bad = sorted({v for v in given.values() if v not in allowed})
     if bad:
         return Feedback(
-            "03.4", "invalid", f"Use only these labels: {', '.join(LABELS)} (not {', '.join(bad)})."
+            exercise_id,
+            "invalid",
+            f"Use only these labels: {', '.join(allowed)} (not {', '.join(bad)}).",
         )
-    answered = [(o, i, m, f) for o, i, m, f in machine if o in given]
-    if not answered:
-        return Feedback("03.4", "unanswered", "Label at least one sentence first.")
-    agree = [a for a in answered if given[a[0]] == a[2]]
-    details = []
-    for opening, i, m, found in answered:
-        if given[opening] == m:
-            continue
-        why = "; it found " + ", ".join(found) if found else "; it found no cue"
-        details.append(
-            f"S{i + 1} (“{opening} …”): you said {given[opening]}, opedkit says {m}{why}."
-        )
-    msg = (
-        f"You and opedkit agree on {len(agree)} of the {len(answered)} sentences you labelled. "
+    if not given:
+        return Feedback(exercise_id, "unanswered", "Label at least one item first.")
+    return given
+
+
+def _compare(
+    exercise_id: str,
+    given: dict[str, str],
+    reference: Sequence[tuple[str, str, str, str]],
+    who: str,
+    note: str,
+) -> Feedback:
+    """Agreement between ``given`` and ``reference`` rows ``(opening, shown as, label,
+    because)``, explaining each difference."""
+    answered = [r for r in reference if r[0] in given]
+    agree = sum(1 for r in answered if given[r[0]] == r[2])
+    details = tuple(
+        f"{shown} (“{opening} …”): you said {given[opening]}, {who} says {label}{because}."
+        for opening, shown, label, because in answered
+        if given[opening] != label
+    )
+    msg = f"You and {who} agree on {agree} of the {len(answered)} you labelled. {note}"
+    return Feedback(exercise_id, "noted", msg, details)
+
+
+def compare_labels_03(labels: Mapping[Any, str] | Sequence[str]) -> Feedback:
+    """Compare a student's labels (hedged/boosted/both/neither) with opedkit's, sentence by
+    sentence, and explain each difference with the cues opedkit found. Labels may be a list in
+    the order shown, a dict keyed by item number (1…) or by the opening words."""
+    given = _read_labels("03.4", labels, LABEL_03, LABELS)
+    if isinstance(given, Feedback):
+        return given
+    reference = [
+        (o, f"S{i + 1}", m, "; it found " + ", ".join(f) if f else "; it found no cue")
+        for o, i, m, f in _machine_labels_03()
+    ]
+    return _compare(
+        "03.4",
+        given,
+        reference,
+        "opedkit",
         "opedkit labels a sentence from the hedges and boosters in its lists only; predictive "
         "'will' and attitude words do not count towards the label. Where you differ, decide "
-        "who is right: the machine follows rules, you read meaning."
+        "who is right: the machine follows rules, you read meaning.",
     )
-    return Feedback("03.4", "noted", msg, tuple(details))
 
 
 _register(
@@ -1122,3 +1149,183 @@ def dropped_cues(doc: Document | str | None = None) -> pd.DataFrame:
     out["paragraph"] += 1
     out["sentence"] += 1
     return out.rename(columns={"text": "words"}).reset_index(drop=True)
+
+
+# --- lesson 04: questions -------------------------------------------------------------------
+
+QUESTION_LABELS = ("hypophora", "rhetorical", "open", "reader-directed")
+
+
+def _writer_questions(doc: Document | str | None = None) -> pd.DataFrame:
+    from opedkit.questions import questions
+
+    q = questions(_doc(doc))
+    return q[~q["quoted"]].reset_index(drop=True)
+
+
+def question_marks(doc: Document | str | None = None) -> pd.DataFrame:
+    """The writer's questions as marks on the body (category ``question``), the title
+    saying the kind, how confident the rule was, and why."""
+    import pandas as pd
+
+    q = _writer_questions(doc)
+    rows = [
+        {
+            "start": int(r["start"]),
+            "end": int(r["end"]),
+            "category": "question",
+            "title": f"{r['kind']} ({r['confidence']} confidence): {r['reason']}",
+        }
+        for r in q.to_dict("records")
+    ]
+    return pd.DataFrame(rows, columns=["start", "end", "category", "title"])
+
+
+def question_table(doc: Document | str | None = None) -> pd.DataFrame:
+    """The writer's questions for reading: ``paragraph`` and ``sentence`` (from 1), the
+    ``question``, its ``kind``, ``confidence``, the runner-up kind (``or else``), ``because``
+    (the rule's reason) and ``answered by`` (sentence number from 1, or blank)."""
+    q = _writer_questions(doc)
+    out = q[["paragraph", "sentence", "text", "kind", "confidence", "alternative", "reason"]]
+    out = out.rename(columns={"text": "question", "alternative": "or else", "reason": "because"})
+    out = out.copy()
+    out["paragraph"] += 1
+    out["sentence"] += 1
+    out["answered by"] = [
+        "" if v is None or str(v) == "<NA>" else str(int(v) + 1) for v in q["answered_by"]
+    ]
+    return out.reset_index(drop=True)
+
+
+def question_counts(doc: Document | str | None = None) -> pd.DataFrame:
+    """:func:`opedkit.questions.question_summary` without the kinds that do not occur."""
+    from opedkit.questions import question_summary
+
+    s = question_summary(_doc(doc))
+    keep = (s["questions"] > 0) | s["kind"].isin(["all questions", "the writer's own"])
+    return s[keep].set_index("kind")
+
+
+def _question_openings() -> list[str]:
+    return [" ".join(str(t).split()[:5]) for t in _writer_questions(None)["text"]]
+
+
+def label_items_04() -> list[tuple[str, str]]:
+    """The op-ed's questions to label in lesson 04: ``(opening words, "Q<n>: question")``."""
+    q = _writer_questions(None)
+    return [
+        (opening, f"Q{i + 1} (¶ {int(r['paragraph']) + 1}): {r['text']}")
+        for i, (opening, r) in enumerate(
+            zip(_question_openings(), q.to_dict("records"), strict=True)
+        )
+    ]
+
+
+def compare_labels_04(labels: Mapping[Any, str] | Sequence[str]) -> Feedback:
+    """Compare a student's kinds for the op-ed's questions with opedkit's, explaining each
+    difference with the rule's reason."""
+    openings = _question_openings()
+    given = _read_labels("04.3", labels, openings, QUESTION_LABELS)
+    if isinstance(given, Feedback):
+        return given
+    q = _writer_questions(None)
+    reference = [
+        (o, f"Q{i + 1}", str(r["kind"]), f" ({r['reason']})")
+        for i, (o, r) in enumerate(zip(openings, q.to_dict("records"), strict=True))
+    ]
+    return _compare(
+        "04.3",
+        given,
+        reference,
+        "opedkit",
+        "opedkit decides from cues in and around the question (an answer in the next "
+        "sentence, a negative yes/no question, a remark that the answer is not known); "
+        "it does not understand the question. Where you differ, say which cue you used.",
+    )
+
+
+_register(
+    Exercise(
+        "04.3",
+        "Label each of the op-ed's questions: hypophora, rhetorical, open or reader-directed.",
+        "Give your labels as a list in the order shown, e.g. ['open', 'rhetorical', …].",
+        compare_labels_04,
+        lambda: "\n".join(
+            f"Q{i + 1}: {r['kind']} ({r['confidence']}; or else {r['alternative'] or '-'}): "
+            f"{r['reason']}"
+            for i, r in enumerate(_writer_questions(None).to_dict("records"))
+        ),
+    )
+)
+
+_choice(
+    "04.1",
+    "“Will the deliberations result in establishing a formal alliance or treaty, or will they "
+    "be limited to a restricted level of involvement?” What kind of question is it?",
+    {
+        "Hypophora: the author asks it and then answers it": (
+            False,
+            "Look at what follows: two more questions, then 'The questions can only be "
+            "addressed after the summit'. The author gives no answer.",
+        ),
+        "Rhetorical: the answer is implied": (
+            False,
+            "A rhetorical question implies its answer ('Who would trust such a promise?' means "
+            "'nobody'). Here either answer is possible, and the text says so.",
+        ),
+        "Open: raised and left open": (
+            True,
+            "Yes: it weighs two futures ('…or will they…?') and the paragraph ends by saying "
+            "the questions can only be addressed after the summit. It is a prediction held in "
+            "suspense, and lesson 06 can check it.",
+        ),
+        "Reader-directed: it asks you, the reader": (
+            False,
+            "A reader-directed question addresses 'you' ('What would you do?'). This one "
+            "asks about the summit, not about the reader.",
+        ),
+    },
+    "Pick the option (its number, letter or text) in place of None.",
+)
+
+_choice(
+    "04.2",
+    "What do the questions of paragraph 9 do for the argument?",
+    {
+        "They answer objections a critic might raise": (
+            False,
+            "Nothing in paragraph 9 is answered: no question has an answer after it, and the "
+            "paragraph ends by saying the answers must wait for the summit.",
+        ),
+        "They lay out what is at stake while committing to no outcome": (
+            True,
+            "That is one strong reading: by asking instead of claiming, the author can raise "
+            "an alliance, sanctions and Western tolerance without predicting any of them, and "
+            "the summit looks important without the author risking a wrong forecast. Notice "
+            "how this fits the hedging of lesson 03.",
+        ),
+        "They ask the reader for information": (
+            False,
+            "Readers of an op-ed cannot answer back. Questions that seek information belong "
+            "to conversation; in print, a question always does some other work.",
+        ),
+        "They imply that the answer is obviously no": (
+            False,
+            "There is no cue for that: no negative question ('Isn't it…?'), no 'ever' or "
+            "'at all', and the author says the answers are not yet known.",
+        ),
+    },
+    "Pick the option (its number, letter or text) in place of None.",
+)
+
+
+def question_summary_text(text: str) -> pd.DataFrame:
+    """The questions in a short text (for trying your own): the question, its kind, why."""
+    import pandas as pd
+
+    from opedkit.questions import questions
+
+    if not text.strip():
+        return pd.DataFrame(columns=["question", "kind", "because"])
+    q = questions(text)
+    return q[["text", "kind", "reason"]].rename(columns={"text": "question", "reason": "because"})

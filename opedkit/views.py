@@ -169,13 +169,15 @@ def highlighter(
     categories: Sequence[str] | None = None,
     initially: Sequence[str] | None = None,
     note: str = "",
+    paragraph: int | None = None,
 ) -> View:
     """The text with its marks, a toggle (checkbox) per category and a paragraph picker.
 
     ``marks``: :class:`~opedkit.markup.Mark` records, tuples or a DataFrame with columns
     ``start, end, category[, title]`` (offsets into ``text``). ``categories`` sets the order of
     the toggles (default: order of first appearance); ``initially`` which are on at first
-    (default: all). The static fallback shows the ``initially`` categories, all paragraphs.
+    (default: all); ``paragraph`` which paragraph is picked at first (0-based; default: all).
+    The static fallback shows the same: the ``initially`` categories in that paragraph.
     """
     all_marks = _coerce_marks(marks)
     cats = (
@@ -200,18 +202,20 @@ def highlighter(
 
     summary = ", ".join(f"{counts[c]} {_plural(_label(c).lower(), counts[c])}" for c in cats)
     note_html = f"<div style='{_NOTE_STYLE}'>{escape(note)}</div>" if note else ""
+    where = "all paragraphs" if paragraph is None else f"paragraph {paragraph + 1}"
     static = (
         f'<div class="ok-highlighter ok-static" style="max-width:46em">{note_html}'
         f"<div style='{_NOTE_STYLE}'>Marked: {escape(summary)}. Showing: "
-        f"{escape(', '.join(_label(c) for c in on) or 'nothing')}. (Open this notebook in "
-        "JupyterLab and run it to switch each kind on and off.)</div>"
-        f"{render(on, None)}</div>"
+        f"{escape(', '.join(_label(c) for c in on) or 'nothing')}, in {where}. (Open this "
+        "notebook in JupyterLab and run it to switch each kind on and off, or pick another "
+        "paragraph.)</div>"
+        f"{render(on, paragraph)}</div>"
     )
     plain = (
         f"Highlighted text, {n_paragraphs} paragraphs. Marked: {summary}. "
-        f"Showing: {', '.join(on) or 'nothing'}."
+        f"Showing: {', '.join(on) or 'nothing'}, in {where}."
     )
-    widget = _highlighter_widget(cats, on, counts, n_paragraphs, render, note_html)
+    widget = _highlighter_widget(cats, on, counts, n_paragraphs, render, note_html, paragraph)
     return View(static, plain, widget)
 
 
@@ -222,6 +226,7 @@ def _highlighter_widget(
     n_paragraphs: int,
     render: Callable[[Iterable[str], int | None], str],
     note_html: str,
+    paragraph: int | None = None,
 ) -> Any:
     import ipywidgets as w
 
@@ -237,12 +242,12 @@ def _highlighter_widget(
         boxes[c] = box
     picker = w.Dropdown(
         options=[("all paragraphs", -1)] + [(f"paragraph {k + 1}", k) for k in range(n_paragraphs)],
-        value=-1,
+        value=-1 if paragraph is None else paragraph,
         description="Show",
         layout=w.Layout(width="17em"),
     )
     picker.add_class("ok-paragraph-picker")
-    shown = w.HTML(render(on, None))
+    shown = w.HTML(render(on, paragraph))
 
     def update(_change: Any = None) -> None:
         chosen = [c for c, b in boxes.items() if b.value]

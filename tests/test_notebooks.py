@@ -196,3 +196,83 @@ def test_stored_outputs_hold_when_answers_are_saved(tmp_path: Path) -> None:
         timeout=600,
     )
     assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-2000:]
+
+
+# --- prose that states facts about the numbers ----------------------------------------------
+# Each lesson's Markdown states a few facts about opedkit's output in words ("hedges far
+# outnumber boosters"). nbval catches a changed number in an output, but not a sentence of
+# prose that has stopped being true. Each claim below quotes the lesson; if one fails,
+# re-read that passage and rewrite it (then update the claim here).
+
+
+def _claim_01_whole_page_looks_easier() -> bool:
+    t = lessons.page_vs_body()
+    return bool(
+        t.loc["the whole page", "words per sentence"] < t.loc["the body only", "words per sentence"]
+    )
+
+
+def _claim_01_no_date_but_genre() -> bool:
+    import opedkit
+
+    doc = opedkit.bundled()
+    return doc.date == "" and doc.genre == "OpEd" and doc.bio != ""
+
+
+def _claim_03_hedges_far_outnumber_boosters() -> bool:
+    counts = lessons.stance_counts()
+    return bool(counts.loc["hedge", "cues"] >= 3 * max(counts.loc["booster", "cues"], 1))
+
+
+def _claim_03_potential_is_the_favourite_hedge() -> bool:
+    cues = lessons.cue_counts(category="hedge")
+    return bool(
+        cues.iloc[0]["cue"] == "potential" and cues.iloc[0]["times"] > cues.iloc[1]["times"]
+    )
+
+
+def _claim_03_most_sentences_hedged_few_boosted() -> bool:
+    from opedkit.stance import stance_shares
+
+    s = stance_shares(lessons._bundled()).set_index("label")["share"]
+    return bool(s["hedged"] > 0.5 and s["boosted"] + s["both"] < 0.15)
+
+
+def _claim_03_paragraph_8_has_essential_as_attitude() -> bool:
+    marks = lessons.stance_marks()
+    p8 = marks[marks["paragraph"] == 8]
+    return bool(((p8["category"] == "attitude") & p8["title"].str.contains("“essential”")).any())
+
+
+def _claim_04_all_questions_in_paragraph_9() -> bool:
+    t = lessons.question_table()
+    return len(t) == 3 and set(t["paragraph"]) == {9}
+
+
+def _claim_04_reasons_count_sentences_from_0() -> bool:
+    t = lessons.question_table()
+    closing = int(t["sentence"].max()) + 1  # "The questions can only be addressed…", from 1
+    return f"sentence {closing - 1} says" in t.loc[0, "because"]
+
+
+def _claim_04_third_question_has_a_runner_up() -> bool:
+    t = lessons.question_table()
+    return t.loc[2, "or else"] != "" and t.loc[2, "kind"] == "open"
+
+
+PROSE_CLAIMS = [
+    pytest.param(_claim_01_whole_page_looks_easier, id="01-whole-page-shorter-sentences"),
+    pytest.param(_claim_01_no_date_but_genre, id="01-no-date-line-genre-OpEd"),
+    pytest.param(_claim_03_hedges_far_outnumber_boosters, id="03-hedges-far-outnumber-boosters"),
+    pytest.param(_claim_03_potential_is_the_favourite_hedge, id="03-potential-returns-again"),
+    pytest.param(_claim_03_most_sentences_hedged_few_boosted, id="03-most-hedged-few-boosted"),
+    pytest.param(_claim_03_paragraph_8_has_essential_as_attitude, id="03.2-feedback-essential"),
+    pytest.param(_claim_04_all_questions_in_paragraph_9, id="04-all-questions-in-paragraph-9"),
+    pytest.param(_claim_04_reasons_count_sentences_from_0, id="04-reasons-count-from-0"),
+    pytest.param(_claim_04_third_question_has_a_runner_up, id="04-third-question-runner-up"),
+]
+
+
+@pytest.mark.parametrize("claim", PROSE_CLAIMS)
+def test_prose_still_true(claim: Any) -> None:
+    assert claim(), f"{claim.__name__}: the lesson's prose no longer matches opedkit's numbers"
