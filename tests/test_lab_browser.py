@@ -81,6 +81,21 @@ class Lab:
     def url(self, path: str) -> str:
         return f"{self.base_url}{path.lstrip('/')}"
 
+    def api(self, method: str, path: str) -> Any:
+        """Call the server's REST API; return the decoded JSON answer (None when empty)."""
+        request = urllib.request.Request(
+            self.url(f"api/{path}"), method=method, headers={"Authorization": f"token {self.token}"}
+        )
+        with urllib.request.urlopen(request, timeout=30) as response:
+            body = response.read()
+        return json.loads(body) if body else None
+
+    def shut_down_sessions(self) -> None:
+        """End every notebook session and its kernel (between tests that share this server)."""
+        for session in self.api("GET", "sessions"):
+            with contextlib.suppress(urllib.error.URLError, OSError):
+                self.api("DELETE", f"sessions/{session['id']}")
+
 
 # User settings that keep JupyterLab off the internet and show every cell in the page.
 LAB_SETTINGS: dict[str, dict[str, Any]] = {
@@ -488,9 +503,13 @@ def lab(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Lab]:
 
 
 @pytest.fixture
-def student(lab: Lab, chromium_page: Any) -> Any:  # noqa: F811
-    """A browser page for a student, already holding the lab's token cookie."""
-    return chromium_page
+def student(lab: Lab, chromium_page: Any) -> Iterator[Any]:  # noqa: F811
+    """A fresh browser page for a student; the kernels it started end with the test."""
+    try:
+        yield chromium_page
+    finally:
+        with contextlib.suppress(urllib.error.URLError, OSError):
+            lab.shut_down_sessions()
 
 
 # ---------------------------------------------------------------------------------------------
