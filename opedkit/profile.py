@@ -98,7 +98,71 @@ _TEXT_FIELDS = [
     Field("words_per_sentence", "text", "words", "float64", "mean sentence length, in words"),
 ]
 
-FIELDS: list[Field] = [*_TEXT_FIELDS]
+_STANCE_FIELDS = [
+    Field("hedges", "stance", "cues", "int64", "hedges in the writer's own words (not quoted)"),
+    Field("boosters", "stance", "cues", "int64", "boosters in the writer's own words"),
+    Field("attitude_markers", "stance", "cues", "int64", "attitude markers (the writer's)"),
+    Field("predictive", "stance", "cues", "int64", "predictive modals: will, won't, going to"),
+    Field("quoted_cues", "stance", "cues", "int64", "stance cues inside quotations (not counted)"),
+    Field(
+        "hedging_density",
+        "stance",
+        "per 1,000 words",
+        "float64",
+        "hedges per 1,000 of the writer's own words",
+    ),
+    Field(
+        "boosting_density",
+        "stance",
+        "per 1,000 words",
+        "float64",
+        "boosters per 1,000 of the writer's own words",
+    ),
+]
+
+# question kinds (opedkit.questions.KINDS) and what each means, for the fields table
+_QUESTION_KINDS = {
+    "hypophora": "asked, then answered by the writer",
+    "rhetorical": "the answer is implied",
+    "open": "raised and left open",
+    "reader-directed": "put to the reader ('you')",
+    "information-seeking": "asks for information (conversation)",
+    "indirect": "a question without '?' (the question is whether…)",
+    "quoted": "someone else's question, in quotation marks",
+}
+_QUESTION_FIELDS = [
+    Field("questions", "questions", "questions", "int64", "questions the writer asks (not quoted)"),
+    Field(
+        "questions_per_1000",
+        "questions",
+        "per 1,000 words",
+        "float64",
+        "the writer's questions per 1,000 words",
+    ),
+    *(
+        Field(
+            "q_" + kind.replace("-", "_"),
+            "questions",
+            "questions",
+            "int64",
+            f"{kind}: {meaning}",
+        )
+        for kind, meaning in _QUESTION_KINDS.items()
+    ),
+]
+
+_ATTRIBUTION_FIELDS = [
+    Field("sources_named", "attribution", "sources", "int64", "claims credited to a named source"),
+    Field(
+        "sources_vague",
+        "attribution",
+        "sources",
+        "int64",
+        "claims credited to nobody in particular (experts say…)",
+    ),
+]
+
+FIELDS: list[Field] = [*_TEXT_FIELDS, *_STANCE_FIELDS, *_QUESTION_FIELDS, *_ATTRIBUTION_FIELDS]
 
 
 def fields() -> pd.DataFrame:
@@ -129,8 +193,64 @@ def _text_measures(doc: Document) -> dict[str, Any]:
     }
 
 
+def _stance_measures(doc: Document) -> dict[str, Any]:
+    from opedkit.stance import hedging_density, stance
+
+    table = stance(doc)
+    own = table[~table["quoted"]]
+    counts = own["category"].value_counts()
+    return {
+        "hedges": int(counts.get("hedge", 0)),
+        "boosters": int(counts.get("booster", 0)),
+        "attitude_markers": int(counts.get("attitude", 0)),
+        "predictive": int(counts.get("predictive", 0)),
+        "quoted_cues": int(table["quoted"].sum()),
+        "hedging_density": hedging_density(doc, per=1000),
+        "boosting_density": _own_rate(doc, int(counts.get("booster", 0))),
+    }
+
+
+def _own_rate(doc: Document, n: int) -> float:
+    """``n`` per 1,000 of the writer's own words, as :func:`opedkit.hedging_density` counts."""
+    from opedkit.quotes import is_quoted, quote_spans
+    from opedkit.tokenize import word_tokens
+
+    quotes = quote_spans(doc.body)
+    own = sum(1 for t in word_tokens(doc.body) if not is_quoted(quotes, t.start))
+    return 1000 * n / own if own else 0.0
+
+
+def _question_measures(doc: Document) -> dict[str, Any]:
+    from opedkit.questions import questions
+    from opedkit.tokenize import words
+
+    kinds = questions(doc)["kind"].value_counts()
+    own = int(sum(n for kind, n in kinds.items() if kind != "quoted"))
+    n_words = len(words(doc.body))
+    values: dict[str, Any] = {
+        "questions": own,
+        "questions_per_1000": 1000 * own / n_words if n_words else 0.0,
+    }
+    for kind in _QUESTION_KINDS:
+        values["q_" + kind.replace("-", "_")] = int(kinds.get(kind, 0))
+    return values
+
+
+def _attribution_measures(doc: Document) -> dict[str, Any]:
+    from opedkit.attribution import attributions
+
+    kinds = attributions(doc)["kind"].value_counts()
+    return {
+        "sources_named": int(kinds.get("named", 0)),
+        "sources_vague": int(kinds.get("vague", 0)),
+    }
+
+
 _SECTIONS: list[tuple[str | None, Callable[[Document], dict[str, Any]]]] = [
     (None, _text_measures),
+    ("opedkit.stance", _stance_measures),
+    ("opedkit.questions", _question_measures),
+    ("opedkit.attribution", _attribution_measures),
 ]
 
 
@@ -146,8 +266,15 @@ def _measure(doc: Document) -> dict[str, Any]:
     return values
 
 
+_FIELD_MODULE = {
+    "stance": "opedkit.stance",
+    "questions": "opedkit.questions",
+    "attribution": "opedkit.attribution",
+}
+
+
 def _active_fields() -> list[Field]:
-    return list(FIELDS)
+    return [f for f in FIELDS if _available(_FIELD_MODULE.get(f.group))]
 
 
 def profile(x: Document | str | Path) -> pd.Series:

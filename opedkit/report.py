@@ -194,9 +194,93 @@ def _paragraph_sentences(doc: Document) -> pd.DataFrame:
     return sentence_table(doc)
 
 
-def _marks(doc: Document) -> list[Mark]:
-    """Every mark for the text: stance cues, questions, attributions (what exists)."""
-    return []
+def _sentence_starts(doc: Document) -> list[int]:
+    from opedkit.segment import sentence_spans
+
+    return [span.start for span in sentence_spans(doc.body)]
+
+
+def _paragraph_of_sentence(doc: Document) -> list[int]:
+    from opedkit.segment import sentence_spans
+
+    return [span.paragraph for span in sentence_spans(doc.body)]
+
+
+def _stance_rows(doc: Document) -> list[dict[Any, Any]]:
+    if not _have("opedkit.stance"):
+        return []
+    from opedkit.stance import stance
+
+    return list(stance(doc).to_dict("records"))
+
+
+def _question_rows(doc: Document) -> list[dict[Any, Any]]:
+    if not _have("opedkit.questions"):
+        return []
+    from opedkit.questions import questions
+
+    return list(questions(doc).to_dict("records"))
+
+
+def _attribution_rows(doc: Document) -> list[dict[Any, Any]]:
+    if not _have("opedkit.attribution"):
+        return []
+    from opedkit.attribution import attributions
+
+    return list(attributions(doc).to_dict("records"))
+
+
+def _stance_tip(r: dict[Any, Any]) -> str:
+    tip = f"{r['category']} · cue “{r['cue']}” ({str(r['subtype']).replace('_', ' ')})"
+    tip += f" · rule {r['rule']}: {r['why']} · source {r['source']}"
+    if r.get("quoted"):
+        who = f" ({r['speaker']})" if r.get("speaker") else ""
+        tip += f" · inside a quotation{who}: the speaker's, not counted as the writer's"
+    if r.get("needs_review"):
+        tip += " · check this one: the rule was not sure"
+    return tip
+
+
+def _question_tip(r: dict[Any, Any]) -> str:
+    tip = f"{r['kind']} question ({r['confidence']} confidence) · why: {r['reason']}"
+    if r.get("cue"):
+        tip += f" · cue “{r['cue']}”"
+    tip += f" · source {r['source']}"
+    if r.get("alternative"):
+        tip += f" · could also be: {r['alternative']}"
+    return tip
+
+
+def _attribution_tip(r: dict[Any, Any]) -> str:
+    return (
+        f"{r['kind']} source “{r['source']}” · cue “{r['cue']}” · pattern {r['pattern']}: "
+        f"{r['reason']}"
+    )
+
+
+def _marks(
+    doc: Document,
+    stance_rows: list[dict[Any, Any]],
+    question_rows: list[dict[Any, Any]],
+    attribution_rows: list[dict[Any, Any]],
+) -> list[Mark]:
+    """Every mark for the body: questions, sources, then stance cues (offsets into the body)."""
+    starts = _sentence_starts(doc)
+    marks: list[Mark] = []
+    for r in question_rows:
+        marks.append(Mark(int(r["start"]), int(r["end"]), "question", _question_tip(r)))
+    for r in attribution_rows:
+        base = starts[int(r["sentence"])]
+        category = "attribution" if r["kind"] == "named" else "attribution-vague"
+        marks.append(
+            Mark(base + int(r["start"]), base + int(r["end"]), category, _attribution_tip(r))
+        )
+    for r in stance_rows:
+        base = starts[int(r["sentence"])]
+        marks.append(
+            Mark(base + int(r["start"]), base + int(r["end"]), str(r["category"]), _stance_tip(r))
+        )
+    return marks
 
 
 # --- the sections ------------------------------------------------------------------------------
@@ -218,15 +302,41 @@ def _header(doc: Document) -> str:
     )
 
 
-def _glance(doc: Document, sentences: pd.DataFrame) -> str:
-    from opedkit.tokenize import words
+def _glance(values: dict[str, Any]) -> str:
+    def per(n: Any, rate: Any, what: str) -> str:
+        return f"{_num(rate)} per 1,000 {what}" if not _isnan(rate) else ""
 
-    n_words = len(words(doc.body))
     cards = [
-        ("words", _num(n_words), "in the body"),
-        ("sentences", _num(len(sentences)), f"{_num(n_words / max(len(sentences), 1))} words each"),
-        ("paragraphs", _num(len(doc.paragraphs)), "in the body"),
+        ("words", _num(values.get("words")), "in the body"),
+        (
+            "sentences",
+            _num(values.get("sentences")),
+            f"{_num(values.get('words_per_sentence'))} words each on average",
+        ),
+        ("paragraphs", _num(values.get("paragraphs")), "in the body"),
     ]
+    if "opedkit_grade" in values:
+        cards.append(("reading grade", _num(values["opedkit_grade"]), "opedkit's own measure"))
+    if "hedges" in values:
+        cards.append(
+            ("hedges", _num(values["hedges"]), per(None, values["hedging_density"], "words"))
+        )
+        cards.append(
+            ("boosters", _num(values["boosters"]), per(None, values["boosting_density"], "words"))
+        )
+    if "questions" in values:
+        cards.append(
+            (
+                "questions",
+                _num(values["questions"]),
+                per(None, values["questions_per_1000"], "words"),
+            )
+        )
+    if "sources_named" in values:
+        cards.append(("named sources", _num(values["sources_named"]), "according to X, X said"))
+        cards.append(
+            ("vague sources", _num(values["sources_vague"]), "experts say, it is believed")
+        )
     items = "".join(
         f'<div class="card"><div class="big">{value}</div><div class="name">{escape(name)}'
         f'</div><div class="note">{escape(note)}</div></div>'
@@ -250,27 +360,156 @@ def _marked_text(doc: Document, marks: list[Mark]) -> str:
     return _section("text", "The text, marked", body, intro)
 
 
-def _paragraph_charts(doc: Document, sentences: pd.DataFrame) -> str:
+def _paragraph_charts(
+    doc: Document, sentences: pd.DataFrame, stance_rows: list[dict[Any, Any]]
+) -> str:
     if sentences.empty:
         return ""
     grouped = sentences.groupby("paragraph")["words"]
     n = len(doc.paragraphs)
     labels = [f"¶ {i + 1}" for i in range(n)]
-    mean_len = [float(grouped.mean().get(i, math.nan)) for i in range(n)]
-    longest = [float(grouped.max().get(i, math.nan)) for i in range(n)]
-    chart = bar_chart(
-        labels,
-        [("mean", mean_len, "#0072B2"), ("longest", longest, "#BBBBBB")],
-        title="Sentence length in words, by paragraph (mean and longest)",
-        unit=" words",
-    )
-    body = f"<figure><figcaption>Sentence length (words), by paragraph</figcaption>{chart}</figure>"
+    means, maxes = grouped.mean(), grouped.max()
+    mean_len = [float(means.get(i, math.nan)) for i in range(n)]
+    longest = [float(maxes.get(i, math.nan)) for i in range(n)]
+    figures = [
+        _figure(
+            "Sentence length in words, by paragraph",
+            bar_chart(
+                labels,
+                [("mean", mean_len, "#0072B2"), ("longest", longest, "#BBBBBB")],
+                title="Sentence length in words, by paragraph (mean and longest)",
+                unit=" words",
+            ),
+        )
+    ]
+    if stance_rows:
+        own = [r for r in stance_rows if not r.get("quoted")]
+        series = []
+        for category in ("hedge", "booster"):
+            counts = [
+                float(sum(1 for r in own if r["category"] == category and r["paragraph"] == i))
+                for i in range(n)
+            ]
+            series.append((STYLES[category].label + "s", counts, STYLES[category].colour))
+        figures.append(
+            _figure(
+                "Hedges and boosters, by paragraph (the writer's own)",
+                bar_chart(labels, series, title="Hedges and boosters by paragraph"),
+            )
+        )
     return _section(
         "paragraphs",
         "Paragraph by paragraph",
-        body,
+        "".join(figures),
         "Where is the text dense, and where does the writer lean on hedges or boosters?",
     )
+
+
+def _figure(caption: str, svg: str) -> str:
+    return f"<figure><figcaption>{escape(caption)}</figcaption>{svg}</figure>"
+
+
+def _cue_table(stance_rows: list[dict[Any, Any]]) -> str:
+    """The counted cues, grouped by category: each cue, how often, and its source list."""
+    if not stance_rows:
+        return ""
+    from collections import Counter
+
+    own = [r for r in stance_rows if not r.get("quoted")]
+    groups = []
+    for category, style in STYLES.items():
+        if style.level != "word":
+            continue
+        counted = Counter(
+            (str(r["cue"]), str(r["source"])) for r in own if r["category"] == category
+        )
+        if not counted:
+            continue
+        chips = "".join(
+            f'<span class="chip"><mark class="ok ok-{category}">{escape(cue)}</mark>'
+            f"{f' <b>×{n}</b>' if n > 1 else ''} <small>{escape(src)}</small></span>"
+            for (cue, src), n in sorted(counted.items(), key=lambda kv: (-kv[1], kv[0][0]))
+        )
+        total = sum(counted.values())
+        groups.append(
+            f"<dt>{escape(style.label)}s <span class='count'>{total}</span></dt><dd>{chips}</dd>"
+        )
+    quoted = len(stance_rows) - len(own)
+    intro = (
+        "Every cue counted in the writer's own words, how often (×), and the word list it "
+        "comes from (the keys are listed under Sources)."
+    )
+    if quoted:
+        intro += f" {quoted} more inside quotations are the speakers' and are not counted."
+    body = f'<dl class="cuelist">{"".join(groups)}</dl>'
+    return _section("cues", "Which stance cues were counted", body, escape(intro))
+
+
+def _question_table(doc: Document, rows_in: list[dict[Any, Any]]) -> str:
+    if not rows_in:
+        return ""
+    rows = [
+        [
+            _num(int(r["paragraph"]) + 1),
+            escape(str(r["text"])),
+            f"{escape(str(r['kind']))}<br><span class=why>{escape(str(r['confidence']))} "
+            "confidence</span>",
+            f'<span class="why">{escape(str(r["reason"]))}</span>',
+        ]
+        for r in rows_in
+    ]
+    table = _table(["¶", "question", "kind", "why"], rows, numeric=(0,), cls="questions")
+    return _section(
+        "questions",
+        "Questions",
+        table,
+        "In an op-ed nobody can answer back, so a question does rhetorical work: which kind?",
+    )
+
+
+def _attribution_table(doc: Document, rows_in: list[dict[Any, Any]]) -> str:
+    if not rows_in:
+        return ""
+    para = _paragraph_of_sentence(doc)
+    rows = [
+        [
+            _num(para[int(r["sentence"])] + 1),
+            escape(str(r["source"])),
+            escape(str(r["kind"])),
+            f"“{escape(str(r['cue']))}”",
+            f'<span class="why">{escape(str(r["reason"]))}</span>',
+        ]
+        for r in rows_in
+    ]
+    table = _table(["¶", "source", "kind", "cue", "why"], rows, numeric=(0,), cls="sources")
+    return _section(
+        "attributions",
+        "Who says so",
+        table,
+        "Named sources can be checked; vague ones (\u201cexperts say\u201d) cannot.",
+    )
+
+
+def _sources(stance_rows: list[dict[Any, Any]], question_rows: list[dict[Any, Any]]) -> str:
+    keys: set[str] = set()
+    for r in stance_rows:
+        keys.update(k for k in str(r["source"]).split(";") if k)
+    items: list[str] = []
+    if keys and _have("opedkit.lexicon"):
+        from opedkit.lexicon import lexicon_sources
+
+        table = lexicon_sources()
+        for rec in table.to_dict("records"):
+            if rec["key"] in keys:
+                items.append(
+                    f"<li><strong>{escape(str(rec['key']))}</strong> "
+                    f"{escape(str(rec['citation']))}</li>"
+                )
+    if not items:
+        return ""
+    body = f'<ul class="refs">{"".join(items)}</ul>'
+    intro = "The published word lists behind the stance cues marked above (source keys)."
+    return _section("sources", "Sources", body, intro)
 
 
 def _hardest(sentences: pd.DataFrame, k: int = 5) -> str:
@@ -328,15 +567,22 @@ def _parts(doc: Document) -> str:
 
 def _about() -> str:
     items = [
-        "Counts of words and sentences use opedkit's own tokenizer and sentence splitter; "
-        "their rules are listed in opedkit.tokenize and opedkit.segment.",
-        "Readability formulas were designed for school texts and rank op-eds only loosely; "
-        "treat a grade as a rough guide, never a verdict.",
-        "Hedges, boosters and the other cues come from published word lists. A list cannot "
-        "see context: 'may' in 'the month of May' is not a hedge. Check the marks.",
+        "Words and sentences are counted by opedkit's own tokenizer and sentence splitter "
+        "(their rules are in opedkit.tokenize and opedkit.segment); other tools count a "
+        "little differently, so compare numbers from one tool only.",
+        "Readability formulas were made for school texts and rank op-eds only loosely. A "
+        "grade is a rough guide to how hard the sentences and words are, not to how hard "
+        "the ideas are.",
+        "Stance cues come from published word lists and a few rules about the words around "
+        "them. The rules can be wrong ('may' the month, 'will' the noun): read the marks, "
+        "not only the counts. A count is of cues, not of claims.",
+        "The kind of a question is a judgement made by cue rules; 'confidence' says how "
+        "strong the cue was. Read the questions yourself.",
+        "Sources are found by patterns such as 'according to X'. A named source is only a "
+        "start: whether X really said it is for the reader to check.",
     ]
-    body = "<ul>" + "".join(f"<li>{escape(t)}</li>" for t in items) + "</ul>"
-    return _section("about", "About these numbers", body)
+    body = '<ul class="notes">' + "".join(f"<li>{escape(t)}</li>" for t in items) + "</ul>"
+    return _section("about", "About these numbers", body, "Where each measure is weak.")
 
 
 # --- the page ----------------------------------------------------------------------------------
@@ -375,7 +621,15 @@ th{border-bottom:2px solid var(--ink);font-weight:600;}
 td.num,th.num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap;}
 table.sentences td:nth-child(2){font-family:"Iowan Old Style",Georgia,serif;font-size:.95rem;}
 table.parts td:nth-child(2){font-size:.85rem;color:#333;}
-.why{color:var(--muted);font-size:.8rem;}.sep{color:#999;}
+.why{color:var(--muted);font-size:.8rem;}
+.cuelist{margin:0;font-family:system-ui,sans-serif;font-size:.9rem;}
+.cuelist dt{font-weight:700;margin:.6rem 0 .2rem;}
+.cuelist .count{color:var(--muted);font-weight:400;}
+.cuelist dd{margin:0 0 .4rem;line-height:2.1;}
+.chip{display:inline-block;margin:0 .9rem 0 0;white-space:nowrap;}
+.chip small{color:var(--muted);font-size:.72rem;}
+ul.notes,ul.refs{font-family:system-ui,sans-serif;font-size:.88rem;line-height:1.5;padding-left:1.2rem;}
+ul.notes li,ul.refs li{margin:.25rem 0;}.sep{color:#999;}
 .kind{font-size:.72rem;text-transform:uppercase;letter-spacing:.06em;border:1px dashed #777;
 padding:0 .3rem;border-radius:3px;white-space:nowrap;}
 figure{margin:.6rem 0 1.2rem;break-inside:avoid;}
@@ -403,17 +657,26 @@ def report_html(x: Document | str | Path) -> str:
     and no script; every piece of the text is escaped.
     """
     from opedkit import __version__
+    from opedkit.profile import _measure
 
     doc = as_document(x)
     sentences = _paragraph_sentences(doc)
-    marks = _marks(doc)
+    stance_rows = _stance_rows(doc)
+    question_rows = _question_rows(doc)
+    attribution_rows = _attribution_rows(doc)
+    values = _measure(doc)
+    marks = _marks(doc, stance_rows, question_rows, attribution_rows)
     sections = [
-        _glance(doc, sentences),
+        _glance(values),
         _marked_text(doc, marks),
-        _paragraph_charts(doc, sentences),
+        _paragraph_charts(doc, sentences, stance_rows),
         _hardest(sentences),
+        _cue_table(stance_rows),
+        _question_table(doc, question_rows),
+        _attribution_table(doc, attribution_rows),
         _parts(doc),
         _about(),
+        _sources(stance_rows, question_rows),
     ]
     title = doc.title or "Untitled text"
     return (

@@ -41,6 +41,49 @@ def test_counts_by_hand(text: str, words: int, sentences: int, paragraphs: int) 
     assert (row["words"], row["sentences"], row["paragraphs"]) == (words, sentences, paragraphs)
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "Perhaps it rains. It clearly rains.",
+            {"hedges": 1, "boosters": 1, "predictive": 0, "quoted_cues": 0},
+            id="stance-hedge-and-booster",
+        ),
+        pytest.param(
+            "“Perhaps it rains,” she said. It rains.",
+            {"hedges": 0, "quoted_cues": 1, "hedging_density": 0.0},
+            id="stance-quoted-hedge-is-not-the-writers",
+        ),
+        pytest.param(
+            "Why does it rain? Because clouds form.",
+            {"questions": 1, "q_hypophora": 1, "q_rhetorical": 0},
+            id="question-answered-by-the-writer",
+        ),
+        pytest.param(
+            "“Why?” she asked. It rains.",
+            {"questions": 0, "q_quoted": 1, "questions_per_1000": 0.0},
+            id="question-quoted-is-not-the-writers",
+        ),
+        pytest.param(
+            "According to Reuters, it rains. Critics say it rains.",
+            {"sources_named": 1, "sources_vague": 1},
+            id="attribution-named-and-vague",
+        ),
+    ],
+)
+def test_measures_by_hand(text: str, expected: dict[str, float]) -> None:
+    row = profile(text)
+    assert {k: row[k] for k in expected} == expected
+
+
+def test_rates_per_thousand_words() -> None:
+    row = profile("Perhaps it rains. It clearly rains. Will it stop?")
+    # 9 words; 1 hedge, 1 booster, 1 question of the writer's
+    assert row["hedging_density"] == pytest.approx(1000 / 9)
+    assert row["boosting_density"] == pytest.approx(1000 / 9)
+    assert row["questions_per_1000"] == pytest.approx(1000 / 9)
+
+
 def test_bundled_oped_counts() -> None:
     # issue 2: the bundled op-ed has 10 body paragraphs and 40 body sentences
     row = profile(bundled())

@@ -19,7 +19,7 @@ ALLOWED_TAGS = {
     "html", "head", "meta", "title", "style", "body", "header", "main", "section", "footer",
     "h1", "h2", "h3", "p", "span", "div", "ul", "li", "mark", "br", "table", "caption",
     "thead", "tbody", "tr", "th", "td", "figure", "figcaption", "svg", "rect", "line", "text",
-    "g", "details", "summary", "small", "strong", "em", "abbr", "sup", "dl", "dt", "dd",
+    "g", "details", "summary", "small", "strong", "em", "b", "abbr", "sup", "dl", "dt", "dd",
 }  # fmt: skip
 
 
@@ -206,6 +206,19 @@ def test_report_in_chromium(chromium_page, tmp_path: Path, name: str) -> None:  
     assert chromium_page.locator("script").count() == 0
     body_text = chromium_page.locator("section#text").inner_text()
     assert doc.paragraphs[0][:40] in " ".join(body_text.split())
+    if name == "bundled":
+        text = chromium_page.locator("section#text")
+        # cues a reader can find by hand in the op-ed: "undoubtedly" (booster, ¶ 1 and 5),
+        # "perhaps" (hedge, ¶ 8), three questions (¶ 9), "according to … Reuters" (¶ 2)
+        assert text.locator("mark.ok-booster", has_text="undoubtedly").count() == 2
+        hedge = text.locator("mark.ok-hedge", has_text="perhaps").first
+        tip = hedge.get_attribute("title") or ""
+        assert "hedge" in tip and "rule" in tip and "source" in tip
+        assert text.locator("mark.ok-question").count() >= 3
+        assert text.locator("mark.ok-attribution", has_text="Reuters").count() == 1
+        assert chromium_page.locator(".legend li").count() >= 6
+        marks = chromium_page.locator("section#text mark.ok")
+        assert marks.count() > 40
     if name == "hostile_markup_oped.html":
         assert "<script>alert(1)</script>" in body_text
         assert chromium_page.locator("section#text img").count() == 0
