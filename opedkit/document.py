@@ -138,8 +138,6 @@ def as_document(x: Document | str | Path) -> Document:
 
 
 def _read_bytes(path: Path, max_bytes: int) -> bytes:
-    if str(path) == "":
-        raise InputError("no file name given", hint="pass the path of a .txt, .md or .html file")
     if not path.exists():
         raise InputError(
             "no such file",
@@ -168,6 +166,36 @@ def _read_bytes(path: Path, max_bytes: int) -> bytes:
         ) from exc
 
 
+# Files that are not text, recognised by their first bytes: (magic, what it is, what to do).
+_FORMATS: tuple[tuple[bytes, str, str], ...] = (
+    (b"%PDF", "a PDF document", "copy the op-ed's text out of the PDF into a .txt file"),
+    (
+        b"PK\x03\x04",
+        "a Word, OpenDocument or ZIP file",
+        "in the word processor use Save As… → Plain Text (.txt), or copy the text into a .txt file",
+    ),
+    (
+        b"\xd0\xcf\x11\xe0",
+        "an old Word (.doc) file",
+        "in the word processor use Save As… → Plain Text (.txt)",
+    ),
+    (b"{\\rtf", "an RTF document", "in the word processor use Save As… → Plain Text (.txt)"),
+    (b"\x89PNG", "a PNG image", "opedkit reads text; copy or type the op-ed into a .txt file"),
+    (
+        b"\xff\xd8\xff",
+        "a JPEG image",
+        "opedkit reads text; copy or type the op-ed into a .txt file",
+    ),
+    (b"GIF8", "a GIF image", "opedkit reads text; copy or type the op-ed into a .txt file"),
+)
+_UTF_BOMS = (
+    (b"\xff\xfe\x00\x00", "utf-32"),
+    (b"\x00\x00\xfe\xff", "utf-32"),
+    (b"\xff\xfe", "utf-16"),
+    (b"\xfe\xff", "utf-16"),
+)
+
+
 def _looks_binary(data: bytes) -> bool:
     head = data[:65536]
     if b"\x00" in head:
@@ -177,15 +205,36 @@ def _looks_binary(data: bytes) -> bool:
 
 
 def decode(data: bytes, path: str | Path = "<bytes>") -> str:
-    """Decode a file's bytes: UTF-8 (with or without BOM); else Windows-1252 with a warning.
+    """Decode a file's bytes: UTF-8 (with or without BOM), UTF-16/32 with a BOM, else
+    Windows-1252 with a warning.
 
-    Line endings are normalised to ``\\n``. Binary data raises :class:`InputError`.
+    Line endings are normalised to ``\\n``. PDF, Word, RTF and image files, other binary
+    data, and bytes that no encoding explains raise :class:`InputError`, naming the file,
+    the problem and what to do.
+
+    >>> decode(b"\\xff\\xfeH\\x00i\\x00")
+    'Hi'
     """
+    for magic, what, hint in _FORMATS:
+        if data.startswith(magic):
+            raise InputError(f"is {what}, not text", path=path, hint=hint)
+    for bom, codec in _UTF_BOMS:
+        if data.startswith(bom):
+            try:
+                text = data.decode(codec)
+            except UnicodeDecodeError as exc:
+                raise InputError(
+                    f"starts like {codec.upper()} text but is not valid {codec.upper()}",
+                    path=path,
+                    hint="re-save it as UTF-8 (most editors: Save As… → Encoding: UTF-8)",
+                ) from exc
+            return text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
     if _looks_binary(data):
         raise InputError(
             "looks like a binary file (it contains NUL or control bytes), not text",
             path=path,
-            hint="save the op-ed as plain text (.txt), Markdown (.md) or a web page (.html)",
+            hint="save the op-ed as plain text (.txt), Markdown (.md) or a web page (.html); "
+            "if it is text saved as UTF-16 without a byte-order mark, re-save it as UTF-8",
         )
     try:
         text = data.decode("utf-8-sig")
@@ -211,23 +260,44 @@ def decode(data: bytes, path: str | Path = "<bytes>") -> str:
 def load(path: str | Path, *, max_bytes: int = MAX_BYTES) -> Document:
     """Read an op-ed from a ``.txt``, ``.md`` or saved ``.html`` file and find its parts.
 
-    Raises :class:`~opedkit.errors.InputError` (naming the file, the problem and what to do)
-    for a missing path, a folder, a file over ``max_bytes``, binary data, or undecodable text.
+    An empty (or white-space-only) file gives a Document with no paragraphs; measures of it
+    are zero or empty. A web page saved under a text name (``page.txt`` holding HTML) is read
+    as a web page, with a warning. Raises :class:`~opedkit.errors.InputError` (naming the
+    file, the problem and what to do) for a missing path, a folder, a file over
+    ``max_bytes``, a PDF, Word, RTF or image file, other binary data, or undecodable text.
     """
-    p = Path(path)
+    if not str(path).strip():
+        raise InputError("no file name given", hint="pass the path of a .txt, .md or .html file")
+    p = Path(path).expanduser() if str(path).startswith("~") else Path(path)
     data = _read_bytes(p, max_bytes)
     suffix = p.suffix.lower()
-    if suffix in HTML_SUFFIXES or (suffix not in TEXT_SUFFIXES and _sniff_html(data)):
+    if suffix in HTML_SUFFIXES or _sniff_html(data):
         from opedkit.webpage import from_html
 
+        if suffix not in HTML_SUFFIXES:
+            warnings.warn(
+                f"{p}: looks like a web page (HTML) although it is named {p.name}; "
+                "read it as a web page",
+                UserWarning,
+                stacklevel=2,
+            )
         return from_html(decode(data, p), source=str(p))
     text = decode(data, p)
     return from_text(text, source=str(p), markdown=suffix in {".md", ".markdown"})
 
 
+_HTML_TAGS = re.compile(rb"<(?:p|div|br|span|a\s|body|head|title|meta|article|section)\b", re.I)
+
+
 def _sniff_html(data: bytes) -> bool:
+    """True if the bytes look like a web page: a doctype or <html> at the top, or text that
+    starts with a tag and has several common HTML tags in its first 2 kB."""
     head = data[:2048].lstrip().lower()
-    return head.startswith((b"<!doctype html", b"<html"))
+    if head.startswith((b"<!doctype html", b"<html", b"<head", b"<body")):
+        return True
+    if head.startswith(b"<?xml"):
+        return b"<html" in head  # XHTML
+    return head.startswith(b"<") and len(_HTML_TAGS.findall(head)) >= 3
 
 
 def bundled() -> Document:
