@@ -179,11 +179,31 @@ def fields() -> pd.DataFrame:
 # --- one text -----------------------------------------------------------------------------------
 
 
-def _text_measures(doc: Document) -> dict[str, Any]:
-    from opedkit.segment import paragraph_spans, sentence_spans
-    from opedkit.tokenize import words
+class _Shared:
+    """What several sections need, computed once per text (the tokenizer is the costly part)."""
 
-    n_words = len(words(doc.body))
+    def __init__(self, doc: Document) -> None:
+        from opedkit.tokenize import word_tokens
+
+        self.doc = doc
+        self.word_tokens = word_tokens(doc.body)
+        self._own: int | None = None
+
+    @property
+    def own_words(self) -> int:
+        """Words outside quotation marks: the writer's own (as opedkit.stance counts them)."""
+        if self._own is None:
+            from opedkit.quotes import is_quoted, quote_spans
+
+            quotes = quote_spans(self.doc.body)
+            self._own = sum(1 for t in self.word_tokens if not is_quoted(quotes, t.start))
+        return self._own
+
+
+def _text_measures(doc: Document, shared: _Shared) -> dict[str, Any]:
+    from opedkit.segment import paragraph_spans, sentence_spans
+
+    n_words = len(shared.word_tokens)
     n_sentences = len(sentence_spans(doc.body))
     return {
         "words": n_words,
@@ -193,50 +213,45 @@ def _text_measures(doc: Document) -> dict[str, Any]:
     }
 
 
-def _stance_measures(doc: Document) -> dict[str, Any]:
-    from opedkit.stance import hedging_density, stance
+def _per_1000(n: int, words: int) -> float:
+    return 1000 * n / words if words else 0.0
+
+
+def _stance_measures(doc: Document, shared: _Shared) -> dict[str, Any]:
+    from opedkit.stance import stance
 
     table = stance(doc)
-    own = table[~table["quoted"]]
-    counts = own["category"].value_counts()
+    quoted = table["quoted"]
+    counts = table.loc[~quoted, "category"].value_counts()
+    hedges, boosters = int(counts.get("hedge", 0)), int(counts.get("booster", 0))
+    # the same definition as opedkit.hedging_density(x, per=1000): the writer's own hedges
+    # per 1,000 of the writer's own words (quotations left out of both)
     return {
-        "hedges": int(counts.get("hedge", 0)),
-        "boosters": int(counts.get("booster", 0)),
+        "hedges": hedges,
+        "boosters": boosters,
         "attitude_markers": int(counts.get("attitude", 0)),
         "predictive": int(counts.get("predictive", 0)),
-        "quoted_cues": int(table["quoted"].sum()),
-        "hedging_density": hedging_density(doc, per=1000),
-        "boosting_density": _own_rate(doc, int(counts.get("booster", 0))),
+        "quoted_cues": int(quoted.sum()),
+        "hedging_density": _per_1000(hedges, shared.own_words),
+        "boosting_density": _per_1000(boosters, shared.own_words),
     }
 
 
-def _own_rate(doc: Document, n: int) -> float:
-    """``n`` per 1,000 of the writer's own words, as :func:`opedkit.hedging_density` counts."""
-    from opedkit.quotes import is_quoted, quote_spans
-    from opedkit.tokenize import word_tokens
-
-    quotes = quote_spans(doc.body)
-    own = sum(1 for t in word_tokens(doc.body) if not is_quoted(quotes, t.start))
-    return 1000 * n / own if own else 0.0
-
-
-def _question_measures(doc: Document) -> dict[str, Any]:
+def _question_measures(doc: Document, shared: _Shared) -> dict[str, Any]:
     from opedkit.questions import questions
-    from opedkit.tokenize import words
 
     kinds = questions(doc)["kind"].value_counts()
     own = int(sum(n for kind, n in kinds.items() if kind != "quoted"))
-    n_words = len(words(doc.body))
     values: dict[str, Any] = {
         "questions": own,
-        "questions_per_1000": 1000 * own / n_words if n_words else 0.0,
+        "questions_per_1000": _per_1000(own, len(shared.word_tokens)),
     }
     for kind in _QUESTION_KINDS:
         values["q_" + kind.replace("-", "_")] = int(kinds.get(kind, 0))
     return values
 
 
-def _attribution_measures(doc: Document) -> dict[str, Any]:
+def _attribution_measures(doc: Document, shared: _Shared) -> dict[str, Any]:
     from opedkit.attribution import attributions
 
     kinds = attributions(doc)["kind"].value_counts()
@@ -246,7 +261,7 @@ def _attribution_measures(doc: Document) -> dict[str, Any]:
     }
 
 
-_SECTIONS: list[tuple[str | None, Callable[[Document], dict[str, Any]]]] = [
+_SECTIONS: list[tuple[str | None, Callable[[Document, _Shared], dict[str, Any]]]] = [
     (None, _text_measures),
     ("opedkit.stance", _stance_measures),
     ("opedkit.questions", _question_measures),
@@ -260,9 +275,10 @@ def _available(module: str | None) -> bool:
 
 def _measure(doc: Document) -> dict[str, Any]:
     values: dict[str, Any] = {}
+    shared = _Shared(doc)
     for module, section in _SECTIONS:
         if _available(module):
-            values.update(section(doc))
+            values.update(section(doc, shared))
     return values
 
 

@@ -84,6 +84,20 @@ def test_rates_per_thousand_words() -> None:
     assert row["questions_per_1000"] == pytest.approx(1000 / 9)
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param(SHORT, id="plain"),
+        pytest.param("“It may rain,” he said. Perhaps. It may not.", id="with-a-quotation"),
+        pytest.param("", id="empty"),
+    ],
+)
+def test_hedging_density_is_the_stance_modules(text: str) -> None:
+    from opedkit.stance import hedging_density
+
+    assert profile(text)["hedging_density"] == pytest.approx(hedging_density(text, per=1000))
+
+
 def test_bundled_oped_counts() -> None:
     # issue 2: the bundled op-ed has 10 body paragraphs and 40 body sentences
     row = profile(bundled())
