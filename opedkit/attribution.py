@@ -294,7 +294,9 @@ def attributions(x: Document | str) -> pd.DataFrame:
     return frame.astype({"sentence": "int64", "start": "int64", "end": "int64"})
 
 
-_PERSON = r"(?:[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,4}|he|she|they|we|I|one|the\s+\w+(?:\s+\w+)?)"
+_PERSON = (
+    r"(?:[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,4}|he|she|they|we|I|one|[Tt]he\s+\w+(?:\s+\w+)?)"
+)
 _VERBS = (
     r"(?:said|says|added|asked|insisted|wrote|warned|explained|replied|argued|noted|told"
     r"(?:\s+\w+){0,2}|continued|declared|claimed)"

@@ -31,11 +31,13 @@ from __future__ import annotations
 
 import itertools
 import re
+import sys
+import types
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from opedkit.tokenize import Token, tokens
 
@@ -289,3 +291,14 @@ def lexicon_rules() -> pd.DataFrame:
     import pandas as pd
 
     return pd.DataFrame(_rows("lexicon_rules.tsv"))
+
+
+# ``opedkit.lexicon`` is both this module and its main function. Once any code has imported
+# the module (``from opedkit.lexicon import …``), the package attribute ``opedkit.lexicon`` is the
+# module, so the module itself is made callable: ``opedkit.lexicon(x)`` works either way.
+class _CallableModule(types.ModuleType):
+    def __call__(self, *args: Any, **kwargs: Any) -> pd.DataFrame:
+        return lexicon(*args, **kwargs)
+
+
+sys.modules[__name__].__class__ = _CallableModule

@@ -42,13 +42,15 @@ with three hedges is not three times as uncertain.
 from __future__ import annotations
 
 import re
+import sys
+import types
 from bisect import bisect_right
 from collections.abc import Callable
 from functools import lru_cache
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from opedkit.lexicon import CATEGORIES, CueMatch, Entry, find_cues, norm
-from opedkit.quotes import QuoteSpan, is_quoted, quote_spans
+from opedkit.quotes import QuoteSpan, quote_spans
 from opedkit.segment import sentence_spans
 from opedkit.tokenize import WORD_KINDS, Token, tokens
 
@@ -163,16 +165,33 @@ class Verdict(NamedTuple):
     review: bool = False
 
 
+class _Sentence:
+    """One sentence's tokens and lower-case words, with what rules ask of it computed once."""
+
+    def __init__(self, toks: list[Token], text: str) -> None:
+        self.toks = toks
+        self.keys = [norm(t.text) for t in toks]
+        self.text = text
+        self.first = next((n for n, t in enumerate(toks) if t.kind != "punct"), len(toks))
+        self._joined: str | None = None
+
+    @property
+    def joined(self) -> str:
+        if self._joined is None:
+            self._joined = " ".join(self.keys)
+        return self._joined
+
+
 class _Ctx:
     """A match and its sentence, seen by a rule: lower-case words around the cue."""
 
-    def __init__(self, toks: list[Token], keys: list[str], m: CueMatch, text: str) -> None:
-        self.toks = toks
-        self.keys = keys
+    def __init__(self, sent: _Sentence, m: CueMatch) -> None:
+        self.sent = sent
+        self.toks = sent.toks
+        self.keys = sent.keys
         self.m = m
         self.i = m.first
         self.j = m.last
-        self.text = text  # the whole body
         self.entry: Entry = m.entry
 
     @property
@@ -225,13 +244,14 @@ class _Ctx:
         return self.keys[max(0, self.i - limit) : self.i]
 
     @property
-    def sentence_words(self) -> set[str]:
-        return set(self.keys)
+    def joined(self) -> str:
+        """The sentence's words, lower case, joined by spaces."""
+        return self.sent.joined
 
     @property
     def first_word(self) -> bool:
         """The cue is the first word of its sentence (after any opening punctuation)."""
-        return all(t.kind == "punct" for t in self.toks[: self.i])
+        return self.i == self.sent.first
 
     @property
     def question(self) -> bool:
@@ -322,10 +342,9 @@ def would_context(ctx: _Ctx) -> Verdict:
     if any(w in REPORTING_VERBS for w in words):
         verb = next(w for w in reversed(words) if w in REPORTING_VERBS)
         return Verdict(False, f"'would' after the reporting verb '{verb}': reported speech")
-    sentence = ctx.keys
-    conditional = any(w in {"if", "unless", "without", "otherwise"} for w in sentence)
+    joined = ctx.joined
+    conditional = re.search(r"\b(?:if|unless|without|otherwise)\b", joined) is not None
     if not conditional:
-        joined = " ".join(sentence)
         habitual = (
             "used to" in joined
             or "in those days" in joined
@@ -377,9 +396,9 @@ def could_context(ctx: _Ctx) -> Verdict:
         return Verdict(False, "'Could you …': a request")
     if ctx.next() == "have" or ctx.next(2) == "have":
         return Verdict(True, "'could have': a past possibility")
-    joined = " ".join(ctx.keys)
+    joined = ctx.joined
     past = (
-        any(w in PAST_TIME for w in ctx.keys)
+        re.search(r"\b(?:yesterday|ago)\b", joined)
         or re.search(r"\blast (?:week|month|year|night|time|summer|winter)\b", joined)
         or re.search(r"\bas (?:a|an) (?:child|boy|girl|student|teenager|young)\b", joined)
         or re.search(r"\bwhen (?:i|we|he|she|they) (?:was|were)\b", joined)
@@ -431,6 +450,11 @@ def cognitive_verb(ctx: _Ctx) -> Verdict:
             return Verdict(False, "imperative 'Think of/about'")
     if word in {"believe", "believes", "believed"} and nxt == "in":
         return Verdict(False, "'believe in': trust or faith, not a belief that")
+    if word in {"believe", "believes", "believed"} and nxt in {"them", "him", "her", "me", "us",
+                                                                "you"} and ctx.next(2) in (
+        _END_PUNCT | {"", ","}
+    ):  # fmt: skip
+        return Verdict(False, f"'{word} {nxt}': trusting a person, not a belief that")
     if word in {"feel", "feels", "felt"}:
         if nxt in {"that", "as"} or (nxt in SUBJECT_PRONOUNS - {"that", "this", "one"}):
             return Verdict(True, f"'{word}' + a clause: {who}")
@@ -712,21 +736,34 @@ def _negated(ctx: _Ctx) -> str | None:
     return None
 
 
-def _in_question(sentence: str, rel_end: int) -> bool:
-    """True if the first clause end after ``rel_end`` in the sentence is a question mark."""
+def _clause_ends(sentence: str) -> tuple[list[int], list[bool]]:
+    """Offsets of the clause ends in a sentence (? ! ; and full stops that end a clause) and
+    whether each is a question mark."""
+    where: list[int] = []
+    asks: list[bool] = []
     n = len(sentence)
-    k = rel_end
-    while k < n:
-        ch = sentence[k]
-        if ch in "?‽":
-            return True
-        if ch in "!;":
-            return False
-        ends = k + 1 == n or sentence[k + 1].isspace() or sentence[k + 1] in '"”’)'
-        if ch == "." and ends and (k == 0 or not sentence[k - 1].isupper()):
-            return False
-        k += 1
-    return False
+    for k, ch in enumerate(sentence):
+        if ch in "?‽!;":
+            where.append(k)
+            asks.append(ch in "?‽")
+        elif ch == ".":
+            ends = k + 1 == n or sentence[k + 1].isspace() or sentence[k + 1] in '"”’)'
+            if ends and (k == 0 or not sentence[k - 1].isupper()):
+                where.append(k)
+                asks.append(False)
+    return where, asks
+
+
+def _in_question(ends: tuple[list[int], list[bool]], rel_end: int) -> bool:
+    """True if the first clause end at or after ``rel_end`` is a question mark."""
+    k = bisect_right(ends[0], rel_end - 1)
+    return k < len(ends[0]) and ends[1][k]
+
+
+def _quoted_at(starts: list[int], quotes: list[QuoteSpan], pos: int) -> int:
+    """Index of the quotation containing ``pos``, or -1."""
+    k = bisect_right(starts, pos) - 1
+    return k if k >= 0 and quotes[k].start <= pos < quotes[k].end else -1
 
 
 # --- the analysis ------------------------------------------------------------------------------
@@ -767,16 +804,16 @@ def _analyse(body: str) -> tuple[_Row, ...]:
     toks = tokens(body)
     starts = [t.start for t in toks]
     quotes = quote_spans(body)
-    speakers = _speakers(body, quotes)
+    quote_starts = [q.start for q in quotes]
+    speakers: dict[int, str] = {}
     rows: list[_Row] = []
     for s_index, span in enumerate(spans):
         lo = bisect_right(starts, span.start - 1)
         hi = bisect_right(starts, span.end - 1)
-        stoks = toks[lo:hi]
-        keys = [norm(t.text) for t in stoks]
-        sentence = body[span.start : span.end]
-        for m in find_cues(body, stoks):
-            ctx = _Ctx(stoks, keys, m, body)
+        sent = _Sentence(toks[lo:hi], body[span.start : span.end])
+        ends: tuple[list[int], list[bool]] | None = None
+        for m in find_cues(body, sent.toks):
+            ctx = _Ctx(sent, m)
             entry = m.entry
             if entry.rule:
                 verdict = RULES[entry.rule](ctx)
@@ -794,7 +831,11 @@ def _analyse(body: str) -> tuple[_Row, ...]:
                     subtype = f"negated_{entry.category}"
                     why = f"'{neg}' before '{m.text}': {why}; negation makes it a {category}"
                     rule = "negation_flip" if rule == "lexicon" else f"{rule}+negation_flip"
-            quoted = is_quoted(quotes, m.start)
+            q_index = _quoted_at(quote_starts, quotes, m.start)
+            if q_index >= 0 and q_index not in speakers:
+                speakers[q_index] = _speaker(body, quotes[q_index])
+            if ends is None:
+                ends = _clause_ends(sent.text)
             rows.append(
                 _Row(
                     s_index,
@@ -808,28 +849,21 @@ def _analyse(body: str) -> tuple[_Row, ...]:
                     rule,
                     why,
                     entry.source,
-                    quoted,
-                    _in_question(sentence, m.end - span.start),
+                    q_index >= 0,
+                    _in_question(ends, m.end - span.start),
                     verdict.review,
-                    speakers.get(_quote_index(quotes, m.start), "") if quoted else "",
+                    speakers.get(q_index, ""),
                     verdict.keep,
                 )
             )
     return tuple(rows)
 
 
-def _quote_index(quotes: list[QuoteSpan], pos: int) -> int:
-    k = bisect_right([q.start for q in quotes], pos) - 1
-    return k
-
-
-def _speakers(body: str, quotes: list[QuoteSpan]) -> dict[int, str]:
-    """quote index -> who said it, when a reporting clause next to the quote names them."""
-    if not quotes:
-        return {}
+def _speaker(body: str, quote: QuoteSpan) -> str:
+    """Who said a quotation, when a reporting clause next to it names them (else "")."""
     from opedkit.attribution import quote_speaker
 
-    return {k: quote_speaker(body, q) for k, q in enumerate(quotes)}
+    return quote_speaker(body, quote)
 
 
 def _frame(rows: list[_Row] | tuple[_Row, ...], dropped: bool) -> pd.DataFrame:
@@ -894,7 +928,10 @@ def stance(x: Document | str, *, dropped: bool = False) -> pd.DataFrame:
 def _own_words(body: str) -> list[Token]:
     """Word tokens outside quotation marks: the writer's own words."""
     quotes = quote_spans(body)
-    return [t for t in tokens(body) if t.kind in WORD_KINDS and not is_quoted(quotes, t.start)]
+    starts = [q.start for q in quotes]
+    return [
+        t for t in tokens(body) if t.kind in WORD_KINDS and _quoted_at(starts, quotes, t.start) < 0
+    ]
 
 
 def hedging_density(x: Document | str, per: int = 100, *, quoted: bool = False) -> float:
@@ -939,16 +976,16 @@ def stance_by_sentence(x: Document | str) -> pd.DataFrame:
     body = _body(x)
     spans = sentence_spans(body)
     rows = [r for r in _analyse(body) if r.kept]
-    quotes = quote_spans(body)
+    by_sentence: dict[int, list[_Row]] = {}
+    for r in rows:
+        by_sentence.setdefault(r.sentence, []).append(r)
     own = _own_words(body)
     own_starts = [t.start for t in own]
     table: list[dict[str, object]] = []
     for k, span in enumerate(spans):
         counts = dict.fromkeys(CATEGORIES, 0)
         quoted_cues = 0
-        for r in rows:
-            if r.sentence != k:
-                continue
+        for r in by_sentence.get(k, []):
             if r.quoted:
                 quoted_cues += 1
             else:
@@ -967,7 +1004,6 @@ def stance_by_sentence(x: Document | str) -> pd.DataFrame:
                 "label": label,
             }
         )
-    del quotes
     columns = ["sentence", "paragraph", "text", "words", *CATEGORIES, "quoted_cues", "label"]
     return pd.DataFrame(table, columns=columns)
 
@@ -1018,3 +1054,14 @@ def stance_shares(x: Document | str) -> pd.DataFrame:
     counts = [int((table["label"] == lab).sum()) if total else 0 for lab in labels]
     shares = [n / total if total else 0.0 for n in counts]
     return pd.DataFrame({"label": labels, "sentences": counts, "share": shares})
+
+
+# ``opedkit.stance`` is both this module and its main function. Once any code has imported
+# the module (``from opedkit.stance import …``), the package attribute ``opedkit.stance`` is the
+# module, so the module itself is made callable: ``opedkit.stance(x)`` works either way.
+class _CallableModule(types.ModuleType):
+    def __call__(self, *args: Any, **kwargs: Any) -> pd.DataFrame:
+        return stance(*args, **kwargs)
+
+
+sys.modules[__name__].__class__ = _CallableModule

@@ -4,7 +4,8 @@ Prints (as Markdown, the tables docs/stance.md quotes):
 
 1. op-ed gold (the bundled op-ed, 40 sentences) and written gold (opinion sentences written
    for opedkit): cue-level and sentence-level precision / recall per category;
-2. the uncertainty dev set (news, review, encyclopedia sentences, CoNLL-2010 style):
+   plus the blind written batch (written after the rules were frozen);
+2. the uncertainty dev set and its blind batch (news, review, encyclopedia; CoNLL-2010 style):
    sentence-level precision / recall / F1 of the rows of ``stance`` whose category is
    ``hedge``, next to a baseline that flags a sentence when it contains a modal verb from a
    short list (may, might, could, would, should);
@@ -140,7 +141,7 @@ def load_set(name: str) -> tuple[dict[str, str], list[Cue], list[Cue]]:
             for r in table.itertuples()
         ]
     else:
-        for row in read("gold_written.tsv"):
+        for row in read(name):
             text, cues = parse(row["text"], row["id"])
             texts[row["id"]] = text
             gold += cues
@@ -196,9 +197,9 @@ def print_errors(texts: dict[str, str], gold: list[Cue], pred: list[Cue]) -> Non
     print()
 
 
-def report_dev(errors: bool) -> None:
-    rows = read("dev_uncertainty.tsv")
-    print(f"### Uncertainty dev set ({len(rows)} sentences): hedge rows vs a modal-verb list\n")
+def report_dev(name: str, title: str, errors: bool) -> None:
+    rows = read(name)
+    print(f"### {title} ({len(rows)} sentences): hedge rows vs a modal-verb list\n")
     print(
         "| genre | sentences | uncertain (gold) | stance P | stance R | stance F1 "
         "| baseline P | baseline R | baseline F1 |"
@@ -240,8 +241,20 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--errors", action="store_true", help="list every error")
     args = parser.parse_args(argv)
     report_set("Op-ed gold: the bundled op-ed", "oped", args.errors)
-    report_set("Written gold: opinion sentences written for opedkit", "written", args.errors)
-    report_dev(args.errors)
+    report_set(
+        "Written gold: opinion sentences written for opedkit", "gold_written.tsv", args.errors
+    )
+    report_set(
+        "Blind written batch: written after the rules were frozen",
+        "gold_written_blind.tsv",
+        args.errors,
+    )
+    report_dev("dev_uncertainty.tsv", "Uncertainty dev set", args.errors)
+    report_dev(
+        "dev_uncertainty_blind.tsv",
+        "Blind uncertainty batch: written after the rules were frozen",
+        args.errors,
+    )
     return 0
 
 
