@@ -608,6 +608,8 @@ def _clause_start(t: _Text, lo: int, mark: int) -> int:
     if len(dashes) % 2 == 1:
         start = dashes[-1] + 1  # an unpaired dash: "— who could blame them?"
     for j in range(mark - 1, start - 1, -1):
+        if body[j] == ">":
+            return j + 1  # after an HTML tag left in the text: "<p>Is it safe?"
         if body[j] in ";:" and t.quote_at(j) is None:
             if body[j] == ":" and body[j - 1 : j].isdigit() and body[j + 1 : j + 2].isdigit():
                 continue  # a time, "9:30"
@@ -857,7 +859,8 @@ def _unpunctuated(t: _Text) -> list[_Q]:
     """A transcript that drops question marks: read the first utterance by its word order."""
     if not t.spans:
         return []
-    ws = _words(t.words(0))
+    toks = t.words(0)
+    ws = _words(toks)
     p0 = _skip_markers(ws)
     if p0 + 1 >= len(ws):
         return []
@@ -871,8 +874,7 @@ def _unpunctuated(t: _Text) -> list[_Q]:
     end = span.end
     while end > span.start and t.body[end - 1] in ".!,;: ":
         end -= 1
-    q = _Q(_trim_left(t.body, span.start, end), end, 0, span.paragraph, "unpunctuated")
-    return [q]
+    return [_Q(toks[p0].start, end, 0, span.paragraph, "unpunctuated")]
 
 
 # --- the setting ----------------------------------------------------------------------------
@@ -1085,12 +1087,12 @@ def _answer(
             if cw[k] in same and cw[k + 1] == aux:
                 cue = body[cw_toks[k].start : cw_toks[k + 1].end]
                 return found(2, f", which takes up the question's '{aux}' in a statement", cue)
-    if conversation:
-        return best
     # the question's subject opens the next sentence: "What did we do? We cut taxes."
     if "wh" in qtypes and subject and opener == subject:
         cue = body[cw_toks[first].start : cw_toks[first].end]
         return found(2, f", which opens with the question's subject '{subject}'", cue)
+    if conversation:
+        return best
     # repeated content words
     qc = _content(ws)
     shared = qc & _content(cw)
