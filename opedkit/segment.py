@@ -139,7 +139,9 @@ _TERMINAL = re.compile(
     r"(?=\s|\Z)"
 )
 # "great.The staff": a lower-case word of 2+ letters, end punctuation, a capitalised word.
-_GLUED = re.compile(r"(?<=[a-z]{2})(?<![.!?])[.!?]++(?=[A-Z][a-z])")
+# (Each pattern below starts with a plain character class, so the regex engine can skip
+# ahead quickly; the left context is checked in Python.)
+_GLUED = re.compile(r"[.!?](?<![.!?][.!?])[.!?]*+(?=[A-Z][a-z])")
 _BLANK_LINE = re.compile(r"\n[ \t\r\f\v\u00a0]*\n")
 _LIST_MARKER = re.compile(r"(?:[-*•‣◦▪–—]|\d{1,3}[.)]|[a-zA-Z][.)])\s")
 _INITIALISM = re.compile(r"(?:[^\W\d_]{1,2}\.)+[^\W\d_]{1,2}")
@@ -163,7 +165,8 @@ _RUN_ON_WORDS = frozenset(
     | {"than", "that"}
 )
 # A lower-case word, spaces (no line break), a capitalised word: a run-on sentence?
-_RUN_ON = re.compile(r"(?<![\w'’.-])([a-z][a-z'’]*[a-z])[ \t]+([A-Z][A-Za-z'’]*)(?![\w.-])")
+_RUN_ON = re.compile(r"[ \t]+([A-Z][A-Za-z'’]*)(?![\w.-])")
+_LOWER_WORD = re.compile(r"[a-z][a-z'’]*[a-z]")
 # Words after which a capitalised opener is more likely a title or a name than a new sentence:
 # articles, prepositions, conjunctions that join names, copulas and naming or reporting verbs.
 _NOT_BEFORE_RUN_ON = frozenset(
@@ -178,7 +181,18 @@ _NOT_BEFORE_RUN_ON = frozenset(
     | {"per", "versus", "vs", "play", "played", "plays", "sang", "sing", "hear", "heard"}
 )
 # A bullet standing alone between words (lists glued into one line): "then: • Send ...".
-_BULLET = re.compile(r"(?<=\S)[ \t]+([•▪◦‣*])[ \t]+(?=[\w\"“(])")
+_BULLET = re.compile(r"[•▪◦‣*](?=[ \t]+[\w\"“(])")
+
+
+_EMOJI_CHARS = "\U0001f300-\U0001faff\u2600-\u27bf\U0001f000-\U0001f2ff"
+# An emoticon or a run of emoji standing alone between spaces, with a word after it.
+_ICON = re.compile(
+    rf"((?:{_EMOTICON.pattern})|[{_EMOJI_CHARS}][{_EMOJI_CHARS}\ufe0f\u200d]*)"
+    r"(?=[ \t]+\S)"
+)
+
+
+_ICON_START = re.compile(rf"[:;=xX<^{_EMOJI_CHARS}]")
 
 
 def _is_emoji(ch: str) -> bool:
@@ -532,6 +546,12 @@ def _block_breaks(text: str, lo: int, hi: int, layout: _Layout) -> dict[int, Bre
             cut, rule = _after_punctuation(text, m, lo, hi, layout)
             add(m.end(), cut, rule)
     for m in _GLUED.finditer(text, lo, hi):
+        if (
+            m.start() - lo < 2
+            or not ("a" <= text[m.start() - 1] <= "z")
+            or not ("a" <= text[m.start() - 2] <= "z")
+        ):
+            continue  # glued sentences need a lower-case word of two letters or more
         a = max(lo, m.start() - 300)
         b = min(hi, m.end() + 300)
         left = text.rfind(" ", a, m.start()) + 1 or a
@@ -555,24 +575,31 @@ def _block_breaks(text: str, lo: int, hi: int, layout: _Layout) -> dict[int, Bre
                 add(nl + 1, *decision)
             pos = nl + 1
     for m in _RUN_ON.finditer(text, lo, hi):
-        prev, nxt = m.group(1), m.group(2)
-        if nxt not in _run_on_starters() or prev in _NOT_BEFORE_RUN_ON:
+        nxt = m.group(1)
+        if nxt not in _run_on_starters():
+            continue
+        i = m.start()
+        while i > lo and i > m.start() - 40 and not text[i - 1].isspace():
+            i -= 1
+        prev = text[i : m.start()]
+        if not _LOWER_WORD.fullmatch(prev) or prev in _NOT_BEFORE_RUN_ON:
             continue
         after = _word_after(text, m.end(), hi)[1]
         if after[:1].isupper() and not after.startswith(("I ", "I'", "I’")) and after != "I":
             continue  # a title or a name: "told The Associated Press", "read In Cold Blood"
-        add(m.start(2), True, f"no full stop, but '{nxt}' opens a new sentence after '{prev}'")
+        add(m.start(1), True, f"no full stop, but '{nxt}' opens a new sentence after '{prev}'")
     for m in _BULLET.finditer(text, lo, hi):
-        add(m.start(1), True, "a list bullet inside running text")
-    for m in (
-        re.finditer(r"(?<!\S)(\S{1,6})(?=[ \t]+\S)", text[lo:hi])
-        if _has_icons(text, lo, hi)
-        else ()
-    ):
-        chunk = m.group(1)
-        if not _is_emoticon(chunk):
+        b = m.start()
+        if b - lo >= 2 and text[b - 1] in " \t" and not text[b - 2].isspace():
+            add(b, True, "a list bullet inside running text")
+    for start in _ICON_START.finditer(text, lo, hi):
+        if start.start() > lo and not text[start.start() - 1].isspace():
+            continue  # part of a longer chunk, not an emoticon standing alone
+        icon = _ICON.match(text, start.start(), hi)
+        if icon is None:
             continue
-        end = lo + m.end()
+        chunk = icon.group(1)
+        end = icon.end()
         _, nxt, _ = _word_after(text, end, hi)
         if not nxt or _is_emoticon(nxt.split()[0]):
             continue
@@ -582,18 +609,6 @@ def _block_breaks(text: str, lo: int, hi: int, layout: _Layout) -> dict[int, Bre
         elif not emoji and _LEAD_WORD.match(nxt) and nxt.split()[0] not in _CONJUNCTIONS:
             add(end, True, "an emoticon, then a new sentence")
     return found
-
-
-def _has_icons(text: str, lo: int, hi: int) -> bool:
-    """Cheap test: can the paragraph contain an emoticon or emoji at all?"""
-    block = text[lo:hi]
-    return (
-        ":" in block
-        or ";" in block
-        or "<3" in block
-        or "^" in block
-        or any(_is_emoji(c) for c in block if ord(c) >= 0x2600)
-    )
 
 
 def _skip_space(text: str, pos: int, hi: int) -> int:
