@@ -233,11 +233,16 @@ def evaluate(
 def print_table(docs: list[GoldText], label: str) -> dict[tuple[str, str, str], Score]:
     results: dict[tuple[str, str, str], Score] = {}
     genres = [g for g in GENRES if any(d.genre == g for d in docs)] + ["all"]
-    print(f"\n## {label}: boundary precision / recall / F1 (gold boundaries in brackets)\n")
+    print(f"\n## {label}: sentence-boundary precision / recall / F1\n")
+    print("gold = boundaries in the gold texts; wrong = cuts not in the gold; missed = gold")
+    print("boundaries not found. All figures are micro-averaged over the genre's boundaries.\n")
     for how in FEEDS:
         per = {name: evaluate(docs, name, how)[0] for name in SEGMENTERS}
         print(f"feed: {how}")
-        print(f"  {'genre':<8} {'gold':>5}  {'opedkit P/R/F1':>22}  {'pySBD P/R/F1':>22}  better")
+        print(
+            f"  {'genre':<8} {'gold':>5}  {'opedkit P / R / F1 (wrong, missed)':>35}"
+            f"  {'pySBD P / R / F1 (wrong, missed)':>35}  better"
+        )
         for g in genres:
             o, p = per["opedkit"][g], per["pysbd"][g]
             results[(how, g, "opedkit")] = o
@@ -245,8 +250,8 @@ def print_table(docs: list[GoldText], label: str) -> dict[tuple[str, str, str], 
             better = "opedkit" if o.f1 > p.f1 else ("tie" if o.f1 == p.f1 else "pySBD")
             print(
                 f"  {g:<8} {o.tp + o.fn:>5}  "
-                f"{o.precision:6.3f} {o.recall:6.3f} {o.f1:6.3f}   "
-                f"{p.precision:6.3f} {p.recall:6.3f} {p.f1:6.3f}   {better}"
+                f"{o.precision:9.3f} {o.recall:6.3f} {o.f1:6.3f} ({o.fp:>3}, {o.fn:>3})   "
+                f"{p.precision:12.3f} {p.recall:6.3f} {p.f1:6.3f} ({p.fp:>3}, {p.fn:>3})   {better}"
             )
         print()
     return results
