@@ -1329,3 +1329,560 @@ def question_summary_text(text: str) -> pd.DataFrame:
         return pd.DataFrame(columns=["question", "kind", "because"])
     q = questions(text)
     return q[["text", "kind", "reason"]].rename(columns={"text": "question", "reason": "because"})
+
+
+# --- lesson 05: claims and evidence -----------------------------------------------------------
+
+
+def _attributions(doc: Document | str | None = None) -> pd.DataFrame:
+    from opedkit.attribution import attributions
+
+    return attributions(_doc(doc))
+
+
+def attribution_marks(doc: Document | str | None = None) -> pd.DataFrame:
+    """Named and vague sources as marks on the body: category ``attribution`` (named) or
+    ``attribution-vague``, the title saying which pattern found it and why."""
+    import pandas as pd
+
+    from opedkit.segment import sentence_spans
+
+    d = _doc(doc)
+    spans = sentence_spans(d.body)
+    rows = []
+    for r in _attributions(d).to_dict("records"):
+        base = spans[int(r["sentence"])].start
+        rows.append(
+            {
+                "start": base + int(r["start"]),
+                "end": base + int(r["end"]),
+                "category": "attribution" if r["kind"] == "named" else "attribution-vague",
+                "title": f"{r['kind']} source “{r['source']}” (cue: {r['cue']}): {r['reason']}",
+            }
+        )
+    return pd.DataFrame(rows, columns=["start", "end", "category", "title"])
+
+
+def attribution_table(doc: Document | str | None = None) -> pd.DataFrame:
+    """Every source the text credits, for reading: ``paragraph`` and ``sentence`` (from 1),
+    ``source`` as written, ``kind`` (named or vague), ``cue`` and ``because``."""
+    from opedkit.segment import sentence_spans
+
+    d = _doc(doc)
+    t = _attributions(d)
+    spans = sentence_spans(d.body)
+    out = t[["sentence", "source", "kind", "cue", "reason"]].rename(columns={"reason": "because"})
+    out = out.copy()
+    out.insert(0, "paragraph", [spans[int(s)].paragraph + 1 for s in t["sentence"]])
+    out["sentence"] += 1
+    return out.reset_index(drop=True)
+
+
+SUPPORT_KINDS = ("named source", "vague source only", "no source")
+
+
+def claims_table(doc: Document | str | None = None) -> pd.DataFrame:
+    """One row per sentence: the claims-and-evidence table. ``paragraph`` and ``sentence``
+    (from 1), the ``text``, ``support`` (``named source`` when a named source is credited in
+    the sentence, ``vague source only``, or ``no source``), the ``sources`` as written, and
+    the sentence's ``stance`` label from lesson 03 (hedged, boosted, both, neither) plus
+    ``predictions`` (cues of future *will*)."""
+    from opedkit.stance import stance_by_sentence
+
+    d = _doc(doc)
+    by_sentence = stance_by_sentence(d)
+    att = _attributions(d)
+    support, sources = [], []
+    for k in range(len(by_sentence)):
+        rows = att[att["sentence"] == k]
+        named = rows[rows["kind"] == "named"]
+        support.append(
+            SUPPORT_KINDS[0] if len(named) else SUPPORT_KINDS[1] if len(rows) else SUPPORT_KINDS[2]
+        )
+        sources.append("; ".join(str(s) for s in rows["source"]))
+    out = by_sentence[["paragraph", "sentence", "text", "label", "predictive"]].copy()
+    out["paragraph"] += 1
+    out["sentence"] += 1
+    out.insert(3, "support", support)
+    out.insert(4, "sources", sources)
+    return out.rename(columns={"label": "stance", "predictive": "predictions"})
+
+
+def support_counts(doc: Document | str | None = None) -> pd.DataFrame:
+    """How many sentences have a named source, only a vague one, or none; with shares."""
+    import pandas as pd
+
+    t = claims_table(doc)
+    n = len(t)
+    counts = [int((t["support"] == k).sum()) for k in SUPPORT_KINDS]
+    return pd.DataFrame(
+        {
+            "support": list(SUPPORT_KINDS),
+            "sentences": counts,
+            "share": [round(c / n, 2) if n else 0.0 for c in counts],
+        }
+    ).set_index("support")
+
+
+def _named_source_sentences() -> list[int]:
+    t = claims_table(None)
+    return [int(s) for s in t.loc[t["support"] == "named source", "sentence"]]
+
+
+def _check_05_2(answer: Any) -> Feedback:
+    n = _as_int(answer)
+    if n is None:
+        return Feedback("05.2", "invalid", "Give a whole number of sentences.")
+    found = _named_source_sentences()
+    t = claims_table(None)
+    sources = dict(zip(t["sentence"].astype(int), t["sources"].astype(str), strict=True))
+    listed = "; ".join(f"S{s}: {sources[s]}" for s in found)
+    total = len(t)
+    if n == len(found):
+        return Feedback(
+            "05.2",
+            "correct",
+            f"{len(found)} of the {total} sentences credit a named source ({listed}). Every "
+            "other claim rests on the author's word alone, or on a source with no name.",
+        )
+    return Feedback(
+        "05.2",
+        "not yet",
+        f"opedkit finds {len(found)} sentences that name a source ({listed}). Did you count "
+        "'global observers' or 'the expectation is'? Those credit nobody in particular: they "
+        "are vague sources, not named ones.",
+    )
+
+
+_register(
+    Exercise(
+        "05.2",
+        "How many sentences of the op-ed credit a named source?",
+        "Count the sentences with at least one named source (double underline in the "
+        "marked-up text) and put the number in place of None.",
+        _check_05_2,
+        lambda: (
+            f"{len(_named_source_sentences())} sentences: "
+            + ", ".join(f"S{s}" for s in _named_source_sentences())
+            + "."
+        ),
+    )
+)
+
+_choice(
+    "05.1",
+    "“…according to sources like Al Jazeera and Reuters.” Two outlets are named. Why does "
+    "opedkit still count ‘sources like…’ as vague?",
+    {
+        "Because Al Jazeera and Reuters are not reliable outlets": (
+            False,
+            "Reliability is a separate question, and both are major news organisations. The "
+            "problem is not who they are but that the reader cannot find what they said.",
+        ),
+        "Because ‘like’ makes them examples, and no report, date or title is given": (
+            True,
+            "Yes: 'sources like X and Y' says the claim comes from X, Y *and others*, unnamed; "
+            "and even for X and Y there is no headline, date or link. A reader cannot trace "
+            "the claim to an original report (SIFT's 'trace' move), so it has to be taken on "
+            "trust.",
+        ),
+        "Because the sentence also contains the word ‘however’": (
+            False,
+            "'However' links two parts of the sentence; it says nothing about where the claim "
+            "comes from.",
+        ),
+        "Because only quotations can count as sources": (
+            False,
+            "Reported claims count too ('according to Reuters…'). A named, dated report is good "
+            "evidence even without a quotation.",
+        ),
+    },
+    "Pick the option (its number, letter or text) in place of None.",
+)
+
+CLAIM_KINDS = ("description", "interpretation", "prediction", "prescription")
+
+#: The project's own reading of eight sentences (the teacher key for exercise 05.3): opening
+#: words, kind, and the reason. Interpretive: a class may reasonably disagree.
+CLAIMS_KEY_05 = (
+    (
+        "During the Korean War",
+        "description",
+        "a past fact anyone can check in a history book",
+    ),
+    (
+        "The collapse of the Soviet Union",
+        "description",
+        "reports of what happened and what was pledged: checkable now, though its source is vague",
+    ),
+    (
+        "This resurgence may have several",
+        "interpretation",
+        "offers possible reasons (motives), hedged with 'may': an explanation, not a fact",
+    ),
+    (
+        "If Russia and North Korea were",
+        "prediction",
+        "says what would follow if a deal were made: a conditional forecast",
+    ),
+    (
+        "The presence of China will",
+        "prediction",
+        "says what will happen at the summit, boosted with 'undoubtedly'",
+    ),
+    (
+        "The interaction between North Korea",
+        "interpretation",
+        "a claim about North Korea's motives ('a strategic effort'), stated flatly as fact, "
+        "with no source and no hedge",
+    ),
+    (
+        "The enhancement of North Korea’s military",
+        "interpretation",
+        "a judgement ('a direct menace'), apparently from South Korea's point of view (the "
+        "paragraph opens 'Korea will observe…'), presented as fact",
+    ),
+    (
+        "However, considering the historical",
+        "prescription",
+        "says what ought to be done ('it is imperative to approach…'): arguable, not checkable",
+    ),
+)
+
+
+def label_items_05() -> list[tuple[str, str]]:
+    """The sentences of exercise 05.3: ``(opening words, "S<n>: sentence")``."""
+    from opedkit.segment import sentences
+
+    sents = sentences(_doc(None))
+    out = []
+    for opening, _kind, _why in CLAIMS_KEY_05:
+        i = _sentence_by_opening(opening)
+        out.append((opening, f"S{i + 1}: {sents[i]}"))
+    return out
+
+
+def compare_claims_05(labels: Mapping[Any, str] | Sequence[str]) -> Feedback:
+    """Compare a student's claim kinds with the project's reading (the teacher key)."""
+    openings = [o for o, _k, _w in CLAIMS_KEY_05]
+    given = _read_labels("05.3", labels, openings, CLAIM_KINDS)
+    if isinstance(given, Feedback):
+        return given
+    reference = [(o, f"S{_sentence_by_opening(o) + 1}", k, f": {w}") for o, k, w in CLAIMS_KEY_05]
+    return _compare(
+        "05.3",
+        given,
+        reference,
+        "the teacher key",
+        "The key is one careful reading, not the truth: where you differ, your reason matters "
+        "more than the label. The question to keep asking: what would it take to check this "
+        "claim, and does the text give it?",
+    )
+
+
+_register(
+    Exercise(
+        "05.3",
+        "What kind of claim is each sentence: description, interpretation, prediction or "
+        "prescription?",
+        "Give your labels as a list in the order shown, e.g. ['description', 'prediction', …].",
+        compare_claims_05,
+        lambda: "\n".join(
+            f"S{_sentence_by_opening(o) + 1} (“{o} …”): {k}: {w}" for o, k, w in CLAIMS_KEY_05
+        ),
+    )
+)
+
+
+# --- lesson 06: predictions in hindsight ------------------------------------------------------
+
+OUTCOMES = ("happened", "partly", "did not happen", "too vague to score", "not checked here")
+
+#: The op-ed's forward-looking sentences, with the project's reading of what happened (the
+#: teacher key for lesson 06): opening words, what it expects (paraphrase), outcome, the
+#: reason, and the timeline rows (``data/timeline.csv``) that bear on it. Interpretive: a class
+#: may reasonably score some of them differently.
+FORECASTS_06: tuple[tuple[str, str, str, str, str], ...] = (
+    (
+        "The visit promises to have a broad impact",
+        "a broad impact on international relations",
+        "too vague to score",
+        "'a broad impact' with 'potential ramifications for everything' names nothing that "
+        "could fail to happen",
+        "",
+    ),
+    (
+        "According to reports from the New York Times",
+        "arms negotiations on the summit's agenda",
+        "happened",
+        "military matters were discussed at the summit (T2), as US officials had said before "
+        "the op-ed (T0a-T0c): the author was passing on a report, not forecasting",
+        "T0a T0b T0c T2",
+    ),
+    (
+        "If Russia and North Korea were to formalize",
+        "an arms deal giving North Korea capabilities and Russia a market for its arms",
+        "partly",
+        "arms did move, but mainly the other way: North Korean shells and missiles for Russia "
+        "(T5, T9, T10, T15); North Korea was reported to get food, materials and weapon parts "
+        "(T10) and help with satellites (T7). No formal arms deal was published",
+        "T5 T7 T9 T10 T15",
+    ),
+    (
+        "The presence of China will undoubtedly",
+        "China's presence will be significant at the summit",
+        "too vague to score",
+        "China was not at the summit and said it was a matter for the two countries (T3); "
+        "whether its influence was 'significant' cannot be measured. Two years later Kim stood "
+        "beside Xi and Putin in Beijing (T29)",
+        "T3 T29",
+    ),
+    (
+        "This development could add a fresh element",
+        "a fresh element in China-Russia relations",
+        "too vague to score",
+        "'could add a fresh element' is true of almost any outcome",
+        "T20 T29",
+    ),
+    (
+        "The possible partnership between North Korea",
+        "an economic partnership (labour, a market for Russian goods)",
+        "partly",
+        "trade grew from a small base (T12b) and a road bridge is being built (T28); sanctions "
+        "remain, though UN monitoring of them ended (T11)",
+        "T11 T12b T28",
+    ),
+    (
+        "The probable occurrence of an arms agreement",
+        "an arms agreement and a closer partnership, affecting US strategy",
+        "partly",
+        "arms transfers (T5 onwards) and a treaty (T12) followed; the effect on 'the United "
+        "States strategy in the area' is not stated in checkable terms",
+        "T5 T12",
+    ),
+    (
+        "Nevertheless, Russia’s influence on North Korea",
+        "Russia's influence may make relations between the two Koreas more stable",
+        "not checked here",
+        "our timeline does not cover relations between the two Koreas: look it up",
+        "",
+    ),
+    (
+        "Will the deliberations result in",
+        "(open question) a formal alliance or treaty?",
+        "happened",
+        "not at this summit (T2: nothing signed), but nine months later: a treaty with a "
+        "mutual-assistance clause (T12, T13), in force from December 2024 (T24)",
+        "T2 T12 T13 T24",
+    ),
+    (
+        "Could there be economic cooperation",
+        "(open question) economic cooperation that draws international scrutiny?",
+        "partly",
+        "some cooperation (T12b, T28) and a fight over sanctions monitoring (T11); most scrutiny "
+        "went to the arms transfers instead",
+        "T11 T12b T28",
+    ),
+    (
+        "To what degree would the United States",
+        "(open question) how far the US and its allies will tolerate the ties",
+        "too vague to score",
+        "'to what degree' has no yes-or-no answer; the US protested (T5, T9, T17) but what "
+        "counts as 'tolerance' is not defined",
+        "T5 T9 T17",
+    ),
+    (
+        "Although the precise conclusions",
+        "the summit will certainly hold considerable importance",
+        "too vague to score",
+        "in hindsight the summit looks like the start of everything in the timeline, but "
+        "'considerable importance' names nothing that could have failed to happen: the "
+        "hindsight trap",
+        "",
+    ),
+    (
+        "The expectation is that engaging",
+        "talks will open opportunities for stability and peace",
+        "did not happen",
+        "the next two years brought munitions and missiles for Russia's war (T5-T15) and North "
+        "Korean troops in combat (T16, T26, T27)",
+        "T10 T16 T26 T27",
+    ),
+)
+
+#: The eight forecasts students score in exercise 06.3 (indexes into FORECASTS_06).
+SCORE_06 = (1, 2, 3, 5, 8, 9, 11, 12)
+
+
+def _commitment(rows: pd.DataFrame) -> str:
+    """How strongly a sentence commits: question, boosted, hedged, will (unhedged), none."""
+    if bool(rows["in_question"].any()):
+        return "question"
+    cats = set(rows["category"])
+    if "booster" in cats:
+        return "boosted"
+    if "hedge" in cats:
+        return "hedged"
+    if "predictive" in cats:
+        return "will (unhedged)"
+    return "none"
+
+
+def forecast_table(doc: Document | None = None) -> pd.DataFrame:
+    """The op-ed's forward-looking sentences: ``paragraph`` and ``sentence`` (from 1), what
+    it ``expects`` (the project's paraphrase), the ``cues`` opedkit finds in it, its
+    ``commitment`` (from those cues: question, boosted, hedged, will (unhedged)), and the
+    teacher key's ``outcome`` with the ``timeline`` rows behind it."""
+    import pandas as pd
+
+    from opedkit.segment import sentence_spans
+    from opedkit.stance import stance
+
+    d = _doc(doc)
+    cues = stance(d)
+    spans = sentence_spans(d.body)
+    rows = []
+    for opening, expects, outcome, _why, evidence in FORECASTS_06:
+        i = _sentence_by_opening(opening)
+        mine = cues[cues["sentence"] == i]
+        rows.append(
+            {
+                "paragraph": spans[i].paragraph + 1,
+                "sentence": i + 1,
+                "expects": expects,
+                "cues": ", ".join(f"{r.text} ({r.category})" for r in mine.itertuples()),
+                "commitment": _commitment(mine),
+                "outcome": outcome,
+                "timeline": evidence,
+            }
+        )
+    return pd.DataFrame(rows)
+
+
+def forecast_crosstab(doc: Document | None = None) -> pd.DataFrame:
+    """How the forecasts fared by how strongly they were put: commitment x outcome counts."""
+    import pandas as pd
+
+    t = forecast_table(doc)
+    tab = pd.crosstab(t["commitment"], t["outcome"])
+    cols = [o for o in OUTCOMES if o in tab.columns]
+    rows = [
+        c for c in ("boosted", "will (unhedged)", "hedged", "question", "none") if c in tab.index
+    ]
+    return tab.loc[rows, cols]
+
+
+def label_items_06() -> list[tuple[str, str]]:
+    """The forecasts of exercise 06.3: ``(opening words, "S<n>: sentence")``."""
+    from opedkit.segment import sentences
+
+    sents = sentences(_doc(None))
+    out = []
+    for k in SCORE_06:
+        opening = FORECASTS_06[k][0]
+        i = _sentence_by_opening(opening)
+        out.append((opening, f"S{i + 1}: {sents[i]}"))
+    return out
+
+
+def compare_outcomes_06(labels: Mapping[Any, str] | Sequence[str]) -> Feedback:
+    """Compare a student's outcome scores with the teacher key, explaining each difference
+    with the timeline rows behind the key."""
+    chosen = [FORECASTS_06[k] for k in SCORE_06]
+    openings = [f[0] for f in chosen]
+    given = _read_labels("06.3", labels, openings, OUTCOMES)
+    if isinstance(given, Feedback):
+        return given
+    reference = [
+        (o, f"S{_sentence_by_opening(o) + 1}", outcome, f": {why}")
+        for o, _e, outcome, why, _ev in chosen
+    ]
+    return _compare(
+        "06.3",
+        given,
+        reference,
+        "the teacher key",
+        "Scoring forecasts is itself a judgement. Where you differ, check the timeline rows "
+        "named, and ask what the sentence committed the author to, in September 2023.",
+    )
+
+
+_register(
+    Exercise(
+        "06.3",
+        "Score each forecast against the timeline: happened, partly, did not happen, too vague "
+        "to score, or not checked here.",
+        "Give your scores as a list in the order shown, e.g. ['happened', 'partly', …].",
+        compare_outcomes_06,
+        lambda: "\n".join(
+            f"S{_sentence_by_opening(FORECASTS_06[k][0]) + 1} (“{FORECASTS_06[k][0]} …”): "
+            f"{FORECASTS_06[k][2]}: {FORECASTS_06[k][3]}"
+            for k in SCORE_06
+        ),
+    )
+)
+
+_choice(
+    "06.1",
+    "The op-ed expected an arms deal to “offer Russia a new market for its arms industry”. "
+    "What does the timeline show?",
+    {
+        "Russia sold arms to North Korea, as expected": (
+            False,
+            "Look at rows T5, T9, T10 and T15: the reported flow was of North Korean munitions "
+            "and missiles *to* Russia, for its war in Ukraine.",
+        ),
+        "Arms flowed mainly the other way, from North Korea to Russia": (
+            True,
+            "Yes: by the estimates of the US and South Korean governments (T5, T10, T15), "
+            "North Korea sent Russia millions of shells and dozens of missiles (T9). The op-ed "
+            "pictured Russia as the seller; the US reports it drew on (T0a) already described "
+            "Russia seeking munitions. Read those reports and you could have expected it.",
+        ),
+        "No arms moved between the two countries": (
+            False,
+            "Russia and North Korea denied transfers at first, but the US and South Korea "
+            "reported them repeatedly (T5 to T15), and North Korea later admitted sending "
+            "troops (T27). These are estimates by interested governments, but they are many.",
+        ),
+        "The timeline cannot say anything about it": (
+            False,
+            "It can say a good deal: rows T5, T6, T8, T9, T10 and T15 are all about arms. "
+            "Treat the numbers as estimates, not as facts, but the direction is consistent.",
+        ),
+    },
+    "Pick the option (its number, letter or text) in place of None.",
+)
+
+_choice(
+    "06.2",
+    "The op-ed expected that talks “will facilitate opportunities for stability and peace”; "
+    "two years later, North Korean troops had fought for Russia. What is the fairest "
+    "conclusion?",
+    {
+        "The author was foolish and should not be trusted": (
+            False,
+            "That is the hindsight trap: knowing the outcome makes it look obvious. Judge the "
+            "forecast by what could be known in September 2023, not by what we know now.",
+        ),
+        "Judge it by what could be known then, and by how clearly it was put": (
+            True,
+            "Yes: in September 2023 the US had already warned of arms talks (T0a), so a hopeful "
+            "forecast was a choice, and 'the expectation is' credits no one for it. It was "
+            "also vague ('opportunities for stability'), which makes it hard to call wrong. "
+            "Both points matter more than the outcome alone.",
+        ),
+        "Predictions in op-eds are pointless": (
+            False,
+            "They are not: a clear, reasoned forecast helps readers think. What makes one "
+            "useful is that it could turn out wrong and says why the author expects it.",
+        ),
+        "The author should have known about the troops": (
+            False,
+            "No one could know in September 2023 about a deployment that was decided in "
+            "October 2024 (T16). Blaming the author for that is hindsight, not critical "
+            "reading.",
+        ),
+    },
+    "Pick the option (its number, letter or text) in place of None.",
+)

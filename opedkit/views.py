@@ -274,7 +274,7 @@ def table_html(table: pd.DataFrame, *, index: bool = False, max_rows: int = 60) 
     )
     rows = []
     for _, row in table.head(max_rows).iterrows():
-        cells = "".join(f"<td style='{_TD_STYLE}'>{escape(_fmt(row[c]))}</td>" for c in cols)
+        cells = "".join(_td(_fmt(row[c])) for c in cols)
         rows.append(f"<tr>{cells}</tr>")
     more = (
         f"<div style='{_NOTE_STYLE}'>… {len(table) - max_rows} more rows</div>"
@@ -284,6 +284,12 @@ def table_html(table: pd.DataFrame, *, index: bool = False, max_rows: int = 60) 
     body = "".join(rows)
     table_tag = f"<table class='ok-table'><thead><tr>{head}</tr></thead><tbody>{body}</tbody>"
     return f"{table_tag}</table>{more}"
+
+
+def _td(text: str) -> str:
+    """A table cell; short values (numbers, dates, ids) are kept on one line."""
+    keep = ";white-space:nowrap" if len(text) <= 12 else ""
+    return f"<td style='{_TD_STYLE}{keep}'>{escape(text)}</td>"
 
 
 def _fmt(value: Any) -> str:
@@ -729,7 +735,7 @@ def _as_html(result: Any) -> str:
 #: and for colour-blind readers (Okabe & Ito 2008 hues, as in opedkit.markup).
 HATCHES = ("//", "..", "xx", "\\\\", "++", "oo")
 SHADES = ("#0072B2", "#D55E00", "#CC79A7", "#009E73", "#E69F00", "#56B4E9")
-MARKERS = ("o", "s", "^", "D", "v", "P")
+MARKERS = ("o", "s", "^", "D", "v", "P", "X", "*", "h", "<", ">", "p")
 LINES = ("-", "--", ":", "-.", (0, (5, 1)), (0, (1, 2)))
 
 
@@ -823,3 +829,61 @@ def table(frame: pd.DataFrame, *, index: bool = True) -> View:
     shown = frame.reset_index() if index and frame.index.name else frame
     text = shown.to_string(index=False)
     return View(table_html(shown), text)
+
+
+def timeline_chart(
+    table: pd.DataFrame,
+    *,
+    date: str = "date",
+    group: str = "theme",
+    label: str = "id",
+    title: str = "What happened, by theme",
+    lines: Mapping[str, str] | None = None,
+) -> Chart:
+    """Events on a time axis, one row per ``group`` (each with its own marker), each event
+    labelled with its ``label``; ``lines`` draws dashed vertical lines (date -> caption)."""
+    import datetime as dt
+
+    fig, ax = _figure(9.0, 0.45 * max(table[group].nunique(), 3) + 1.4)
+    groups = list(dict.fromkeys(table[group]))
+    for k, g in enumerate(groups):
+        rows = table[table[group] == g]
+        days = [dt.date.fromisoformat(str(d)) for d in rows[date]]
+        ax.plot(
+            days,
+            [k] * len(days),
+            linestyle="none",
+            marker=MARKERS[k % len(MARKERS)],
+            markersize=7,
+            markerfacecolor="white",
+            markeredgecolor="black",
+        )
+        # labels of events close in time take turns above and below their marker
+        last: dt.date | None = None
+        slot = 0
+        for d, name in sorted(zip(days, rows[label], strict=True)):
+            slot = (slot + 1) % 4 if last is not None and (d - last).days < 60 else 0
+            last = d
+            ax.annotate(
+                str(name),
+                (d, k),
+                xytext=(0, (7, -13, 15, -21)[slot]),
+                textcoords="offset points",
+                ha="center",
+                fontsize=7,
+            )
+    for when, caption in (lines or {}).items():
+        day = dt.date.fromisoformat(when)
+        ax.axvline(day, linestyle="--", color="black", linewidth=0.8)
+        ax.annotate(
+            caption, (day, len(groups) - 0.4), xytext=(3, 0), textcoords="offset points", fontsize=8
+        )
+    ax.set_yticks(range(len(groups)), groups)
+    ax.set_ylim(-0.6, len(groups) - 0.2)
+    ax.set_title(title, loc="left")
+    fig.autofmt_xdate()
+    first_day, last_day = str(min(table[date])), str(max(table[date]))
+    per_group = "; ".join(
+        f"{g}: {', '.join(str(v) for v in table.loc[table[group] == g, label])}" for g in groups
+    )
+    return Chart(fig, f"{title}, {len(table)} events from {first_day} to {last_day}. {per_group}")

@@ -157,6 +157,12 @@ RIGHT = [
     pytest.param("03.1", "a", id="03.1-may-hedges"),
     pytest.param("03.2", 3, id="03.2-may-perhaps-hypothetical"),
     pytest.param("03.3", "certainly", id="03.3-certainly-boosts"),
+    pytest.param("04.1", "c", id="04.1-left-open"),
+    pytest.param("04.2", "b", id="04.2-stakes-without-commitment"),
+    pytest.param("05.1", "b", id="05.1-examples-without-reports"),
+    pytest.param("05.2", 3, id="05.2-three-named-sentences"),
+    pytest.param("06.1", "b", id="06.1-arms-flowed-to-russia"),
+    pytest.param("06.2", "b", id="06.2-judge-by-what-was-known"),
 ]
 WRONG = [
     pytest.param("00.1", 12, "bio", id="00.1-counted-the-page-furniture"),
@@ -169,6 +175,12 @@ WRONG = [
     pytest.param("01.3", "c", "forthcoming", id="01.3-on-the-day"),
     pytest.param("03.1", "b", "followed by a verb", id="03.1-month"),
     pytest.param("03.3", "will", "prediction", id="03.3-will-is-counted-apart"),
+    pytest.param("04.1", "a", "no answer", id="04.1-not-answered"),
+    pytest.param("04.2", "d", "no cue", id="04.2-no-implied-no"),
+    pytest.param("05.1", "a", "Reliability", id="05.1-not-about-reliability"),
+    pytest.param("05.2", 5, "global observers", id="05.2-counted-vague-sources"),
+    pytest.param("06.1", "a", "to* Russia", id="06.1-wrong-direction"),
+    pytest.param("06.2", "a", "hindsight trap", id="06.2-hindsight"),
 ]
 
 
@@ -315,3 +327,82 @@ def test_question_paragraphs_finds_paragraph_nine() -> None:
 )
 def test_word_counts(text: str, terms: list[str], expected: list[int]) -> None:
     assert list(lessons.word_counts(text, terms)["count"]) == expected
+
+
+# The teacher keys of 05.3 and 06.3, typed out by hand: giving them back agrees fully.
+KEY_05 = [
+    "description",
+    "description",
+    "interpretation",
+    "prediction",
+    "prediction",
+    "interpretation",
+    "interpretation",
+    "prescription",
+]
+KEY_06 = [
+    "happened",
+    "partly",
+    "too vague to score",
+    "partly",
+    "happened",
+    "partly",
+    "too vague to score",
+    "did not happen",
+]
+
+
+@pytest.mark.parametrize(
+    ("ex_id", "key", "other"),
+    [
+        pytest.param("05.3", KEY_05, "prediction", id="05.3"),
+        pytest.param("06.3", KEY_06, "partly", id="06.3"),
+    ],
+)
+def test_teacher_keys_agree_with_themselves_and_explain_differences(
+    work: Path, ex_id: str, key: list[str], other: str
+) -> None:
+    fb = check(ex_id, key)
+    assert "agree on 8 of the 8" in fb.message and fb.details == ()
+    fb = check(ex_id, [other, *key[1:]])
+    assert "agree on 7 of the 8" in fb.message
+    assert fb.details[0].startswith("S") and f"you said {other}" in fb.details[0]
+
+
+def test_question_labels_compare_with_the_machine(work: Path) -> None:
+    fb = check("04.3", ["open", "open", "rhetorical"])
+    assert "agree on 2 of the 3" in fb.message
+    assert "you said rhetorical, opedkit says open" in fb.details[0]
+
+
+def test_forecast_table_covers_the_key_and_the_timeline_ids_exist() -> None:
+    t = lessons.forecast_table()
+    assert len(t) == len(lessons.FORECASTS_06)
+    assert set(t["outcome"]) <= set(lessons.OUTCOMES)
+    ids = set(lessons.timeline(Path(__file__).parent.parent / "data" / "timeline.csv")["id"])
+    for cell in t["timeline"]:
+        assert set(cell.split()) <= ids, cell
+
+
+@pytest.mark.parametrize(
+    ("csv", "problem"),
+    [
+        pytest.param("id,date\nT1,2023-01-01\n", "missing the columns", id="missing-columns"),
+        pytest.param(
+            ",".join(lessons.TIMELINE_COLUMNS) + "\nT1,2023-01-01,,e,t,maybe,,,,,\n",
+            "unknown status",
+            id="bad-status",
+        ),
+    ],
+)
+def test_a_broken_timeline_is_refused_with_the_reason(
+    tmp_path: Path, csv: str, problem: str
+) -> None:
+    from opedkit.errors import InputError
+
+    path = tmp_path / "timeline.csv"
+    path.write_text(csv, "utf-8")
+    with pytest.raises(InputError, match=problem):
+        lessons.timeline(path)
+    with pytest.raises(InputError, match="no such file"):
+        lessons.timeline(tmp_path / "missing.csv")

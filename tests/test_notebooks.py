@@ -260,6 +260,80 @@ def _claim_04_third_question_has_a_runner_up() -> bool:
     return t.loc[2, "or else"] != "" and t.loc[2, "kind"] == "open"
 
 
+def _claim_05_sources_like_is_vague_and_named() -> bool:
+    t = lessons.attribution_table()
+    p2 = t[t["paragraph"] == 2]
+    vague = p2[(p2["kind"] == "vague") & p2["source"].str.startswith("sources like")]
+    named = set(p2.loc[p2["kind"] == "named", "source"])
+    return len(vague) == 1 and {"Al Jazeera", "Reuters"} <= named
+
+
+def _claim_05_most_claims_have_no_source() -> bool:
+    s = lessons.support_counts()
+    return bool(s.loc["no source", "share"] > 0.5)
+
+
+def _claim_05_sentence_18_flat_sentence_6_hedged() -> bool:
+    c = lessons.claims_table().set_index("sentence")
+    return bool(
+        c.loc[18, "text"].startswith("The interaction between North Korea")
+        and c.loc[18, "support"] == "no source"
+        and c.loc[18, "stance"] == "neither"
+        and c.loc[6, "text"].startswith("This resurgence may")
+        and c.loc[6, "stance"] == "hedged"
+    )
+
+
+def _claim_05_expected_to_flagged_in_sentence_7() -> bool:
+    t = lessons.attribution_table()
+    s7 = t[t["sentence"] == 7]
+    vague = set(s7.loc[s7["kind"] == "vague", "source"])
+    named = set(s7.loc[s7["kind"] == "named", "source"])
+    return "expected to" in vague and {"the New York Times", "CNN"} <= named
+
+
+def _claim_05_06_reports_before_the_op_ed() -> bool:
+    t = lessons.timeline(ROOT / "data" / "timeline.csv")
+    before = t[t["theme"] == "before"]
+    return len(before) == 3 and bool((before["date"] < "2023-09-13").all())
+
+
+def _claim_06_most_forecasts_hedged_or_questions() -> bool:
+    f = lessons.forecast_table()
+    return bool(f["commitment"].isin(["hedged", "question"]).mean() > 0.5)
+
+
+def _claim_06_boosted_forecasts_too_vague() -> bool:
+    f = lessons.forecast_table()
+    boosted = f[f["commitment"] == "boosted"]
+    return len(boosted) >= 1 and bool((boosted["outcome"] == "too vague to score").all())
+
+
+def _claim_06_the_one_miss_is_hedged_and_vague() -> bool:
+    f = lessons.forecast_table()
+    miss = f[f["outcome"] == "did not happen"]
+    claims = lessons.claims_table().set_index("sentence")
+    return (
+        len(miss) == 1
+        and miss.iloc[0]["commitment"] == "hedged"
+        and claims.loc[int(miss.iloc[0]["sentence"]), "support"] == "vague source only"
+    )
+
+
+def _claim_06_the_treaty_was_a_question() -> bool:
+    f = lessons.forecast_table()
+    treaty = f[f["expects"].str.contains("treaty")]
+    return len(treaty) == 1 and tuple(treaty.iloc[0][["commitment", "outcome"]]) == (
+        "question",
+        "happened",
+    )
+
+
+def _claim_06_one_gk_row() -> bool:
+    t = lessons.timeline(ROOT / "data" / "timeline.csv")
+    return int((t["status"] == "GK").sum()) == 1
+
+
 PROSE_CLAIMS = [
     pytest.param(_claim_01_whole_page_looks_easier, id="01-whole-page-shorter-sentences"),
     pytest.param(_claim_01_no_date_but_genre, id="01-no-date-line-genre-OpEd"),
@@ -270,6 +344,16 @@ PROSE_CLAIMS = [
     pytest.param(_claim_04_all_questions_in_paragraph_9, id="04-all-questions-in-paragraph-9"),
     pytest.param(_claim_04_reasons_count_sentences_from_0, id="04-reasons-count-from-0"),
     pytest.param(_claim_04_third_question_has_a_runner_up, id="04-third-question-runner-up"),
+    pytest.param(_claim_05_sources_like_is_vague_and_named, id="05-sources-like-both-ways"),
+    pytest.param(_claim_05_most_claims_have_no_source, id="05-most-claims-no-source"),
+    pytest.param(_claim_05_sentence_18_flat_sentence_6_hedged, id="05-s18-flat-s6-hedged"),
+    pytest.param(_claim_05_expected_to_flagged_in_sentence_7, id="05-expected-to-in-s7"),
+    pytest.param(_claim_05_06_reports_before_the_op_ed, id="05-06-three-reports-before"),
+    pytest.param(_claim_06_most_forecasts_hedged_or_questions, id="06-most-hedged-or-asked"),
+    pytest.param(_claim_06_boosted_forecasts_too_vague, id="06-boosted-too-vague"),
+    pytest.param(_claim_06_the_one_miss_is_hedged_and_vague, id="06-one-miss-hedged-vague"),
+    pytest.param(_claim_06_the_treaty_was_a_question, id="06-treaty-was-a-question"),
+    pytest.param(_claim_06_one_gk_row, id="06-one-GK-row"),
 ]
 
 
