@@ -339,7 +339,9 @@ def profile_record(item: Document | str | Path, source: str | None = None) -> di
             )
         values = _measure(doc)
     except InputError as exc:  # the row names the file: say only what is wrong and what to do
-        reason = f"{exc.problem}. {exc.hint}" if exc.hint else exc.problem
+        reason = str(exc)
+        if exc.path and reason.startswith(f"{exc.path}: "):
+            reason = reason[len(exc.path) + 2 :]
         return {"source": label, "title": "", "author": "", "error": _one_line(reason)}
     except (ValueError, OSError, UnicodeError, TypeError) as exc:
         return {"source": label, "title": "", "author": "", "error": _one_line(exc)}
@@ -476,16 +478,22 @@ def _pool_context() -> Any:
     return multiprocessing.get_context("spawn")
 
 
+class _NoBar:
+    """Stands in for a progress bar when none is shown (tqdm would still start a thread)."""
+
+    def update(self, n: int = 1) -> None:
+        pass
+
+    def close(self) -> None:
+        pass
+
+
 def _progress(total: int, progress: bool) -> Any:
+    if not progress or total < 20:
+        return _NoBar()
     from tqdm.auto import tqdm
 
-    return tqdm(
-        total=total,
-        disable=not progress or total < 20,
-        unit="text",
-        desc="profiling",
-        leave=False,
-    )
+    return tqdm(total=total, unit="text", desc="profiling", leave=False)
 
 
 def _chunk_records(chunk: list[tuple[Any, str | None, bool]]) -> list[dict[str, Any]]:
@@ -500,22 +508,33 @@ def _run(
 ) -> list[dict[str, Any]]:
     n = len(jobs)
     count = _worker_count(workers, n)
+    context = _pool_context() if count > 1 else None  # chosen before the bar starts a thread
     bar = _progress(n, progress)
     records: list[dict[str, Any]] = []
     try:
-        if count == 1:
-            for job in jobs:
-                records.extend(_chunk_records([job]))
-                bar.update(1)
-        else:
+        if context is not None:
             from concurrent.futures import ProcessPoolExecutor
+            from concurrent.futures.process import BrokenProcessPool
 
             size = max(1, min(32, math.ceil(n / (count * 8))))
             chunks = [list(jobs[i : i + size]) for i in range(0, n, size)]
-            with ProcessPoolExecutor(max_workers=count, mp_context=_pool_context()) as pool:
-                for result in pool.map(_chunk_records, chunks):
-                    records.extend(result)
-                    bar.update(len(result))
+            try:
+                with ProcessPoolExecutor(max_workers=count, mp_context=context) as pool:
+                    for result in pool.map(_chunk_records, chunks):
+                        records.extend(result)
+                        bar.update(len(result))
+            except BrokenProcessPool as exc:
+                # e.g. a script without `if __name__ == "__main__":` under forkserver, or a
+                # worker killed for memory: finish here rather than lose the run
+                warnings.warn(
+                    f"worker processes failed ({exc}); profiling the remaining "
+                    f"{n - len(records)} texts in this process",
+                    RuntimeWarning,
+                    stacklevel=3,
+                )
+        for job in jobs[len(records) :]:
+            records.extend(_chunk_records([job]))
+            bar.update(1)
     finally:
         bar.close()
     return records

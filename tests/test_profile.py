@@ -253,3 +253,27 @@ def test_documents_in_a_list() -> None:
     doc = Document(body="A body. Of two sentences.", paragraphs=["A body. Of two sentences."])
     table = profile_corpus([doc, bundled()], progress=False)
     assert table["sentences"].tolist() == [2, 40]
+
+
+def test_broken_pool_finishes_in_process(monkeypatch: pytest.MonkeyPatch) -> None:
+    import concurrent.futures
+    from concurrent.futures.process import BrokenProcessPool
+
+    class Broken:
+        def __init__(self, *args: object, **kwargs: object) -> None:
+            pass
+
+        def __enter__(self) -> Broken:
+            return self
+
+        def __exit__(self, *exc: object) -> None:
+            return None
+
+        def map(self, *args: object) -> list[object]:
+            raise BrokenProcessPool("a worker died")
+
+    monkeypatch.setattr(concurrent.futures, "ProcessPoolExecutor", Broken)
+    frame = pd.DataFrame({"text": [f"Text {i}. It may rain." for i in range(12)]})
+    with pytest.warns(RuntimeWarning, match="in this process"):
+        table = profile_corpus(frame, workers=2, progress=False)
+    assert table["words"].tolist() == [5] * 12 and (table["error"] == "").all()
