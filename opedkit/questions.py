@@ -130,9 +130,8 @@ _MAX_WORDS = 400  # words read per sentence when looking for cues and frames
 _MAX_CHARS = 3000  # characters read before a question mark when a question is very long
 _STAGE_RE = re.compile(r"^[(\[][^()\[\]]{0,60}[)\]][.!]?$")
 _SPEAKER_RE = re.compile(r"(?m)^[ \t]*(?:[A-Z]|[A-Z][a-z]{1,15}|Speaker ?\d{1,2})[ \t]*:")
-_FILLER_RE = re.compile(
-    r"(?i)(?<![\w'’-])(?:uh|um|erm|uh-huh|um-hum|mm-hmm|mhm|yeah|yep|nope)(?![\w'’-])"
-)
+_FILLER_RE = re.compile(r"(?i)(?<![\w'’-])(?:uh|um|erm|uh-huh|um-hum|mm-hmm|mhm)(?![\w'’-])")
+_SPOKEN_YES = frozenset({"yeah", "yep", "nope", "uh-huh", "um-hum", "mm-hmm"})
 _MARKUP_RE = re.compile(r"\{[FDCEA] ")
 _ALNUM_RE = re.compile(r"[^\W_]")
 _TITLE_WORD_RE = re.compile(r"[^\W\d_][\w'’-]*")
@@ -884,10 +883,10 @@ def _detect_setting(t: _Text, found: list[_Q]) -> tuple[str, str]:
     """'conversation' or 'written', and why.
 
     A conversation shows transcript markup (``{F uh}``), speaker labels (``A:`` and ``B:``),
-    or signs that make up at least one word in fifty: fillers and backchannels (``uh``,
-    ``um``, ``uh-huh``, ``yeah``), backchannel questions (``Is that right?``, ``Oh, did
-    you?``) and reactions to someone else's answer right after a question (``Oh, that's
-    nice.``, ``Me too.``). A long speech with a few of them stays written.
+    or signs that make up at least one word in fifty: filled pauses and backchannels (``uh``,
+    ``um``, ``uh-huh``), backchannel questions (``Is that right?``, ``Oh, did you?``) and
+    reactions to someone else's answer right after a question (``Oh, that's nice.``, ``Yeah,
+    we do too.``, ``Me too.``). A long speech with a few of them stays written.
     """
     body = t.body
     if _MARKUP_RE.search(body):
@@ -905,8 +904,10 @@ def _detect_setting(t: _Text, found: list[_Q]) -> tuple[str, str]:
             continue
         n = q.sentence + 1
         if n < len(t.spans) and t.spans[n].paragraph == q.paragraph:
-            hit = _context("next", "reaction", _words(t.words(n)), {"any"})
-            if hit is not None and hit.rule.strength == "strong":
+            nw = _words(t.words(n))
+            hit = _context("next", "reaction", nw, {"any"})
+            spoken = nw[_first_word(nw)] in _SPOKEN_YES if nw else False
+            if spoken or (hit is not None and hit.rule.strength == "strong"):
                 signs.append(t.text(n))
     if not signs:
         return "written", "no sign of a transcribed conversation"
