@@ -1886,3 +1886,120 @@ _choice(
     },
     "Pick the option (its number, letter or text) in place of None.",
 )
+
+
+# --- lesson 07: your own op-ed --------------------------------------------------------------
+
+
+def load_own(path: str | Path | None = None, text: str | None = None) -> Document:
+    """The student's text: pasted ``text`` if given (its parts found as for any text), else
+    the file at ``path`` (.txt, .md or a saved .html page). Raises
+    :class:`~opedkit.errors.InputError` saying what to do when neither is usable."""
+    from opedkit.document import from_text, load
+    from opedkit.errors import InputError
+
+    if text is not None and str(text).strip():
+        doc = from_text(str(text), source="<pasted text>")
+    elif path is not None and str(path).strip():
+        doc = load(path)
+    else:
+        raise InputError(
+            "no text given",
+            hint="set OPED_PATH to a file (e.g. 'my-oped.txt') or paste the text into OPED_TEXT",
+        )
+    if not doc.body.strip():
+        raise InputError(
+            "has no body text that opedkit could find",
+            path=doc.source,
+            hint="look at the parts view: if the op-ed was classified as something else, add "
+            "'<!-- opedkit: body -->' on the line before it",
+        )
+    return doc
+
+
+def side_by_side(mine: Document, other: Document | None = None) -> pd.DataFrame:
+    """Every measure of :func:`opedkit.profile.profile` for two texts, with its group and
+    unit: ``group``, ``measure`` (what it means), ``unit``, ``your text``, ``this op-ed``.
+    Counts are shown as whole numbers, rates and means with one decimal (as text, so that
+    both read naturally in one column)."""
+    import pandas as pd
+
+    from opedkit.profile import fields, profile
+
+    theirs = _doc(other)
+    a, b = profile(mine), profile(theirs)
+    rows = []
+    for f in fields().to_dict("records"):
+        name = f["name"]
+        if name not in a.index or name not in b.index:
+            continue
+
+        def show(v: Any, dtype: str = str(f["dtype"])) -> str:
+            if v is None or (isinstance(v, float) and v != v):
+                return "–"
+            return f"{float(v):.1f}" if dtype.startswith("float") else str(int(v))
+
+        rows.append(
+            {
+                "group": f["group"],
+                "measure": f["meaning"],
+                "unit": f["unit"],
+                "your text": show(a[name]),
+                "this op-ed": show(b[name]),
+            }
+        )
+    return pd.DataFrame(rows)
+
+
+def rates_for_chart(mine: Document, other: Document | None = None) -> pd.DataFrame:
+    """Rates per 1,000 words for the two texts, for a chart: hedges, boosters and questions
+    (as :func:`opedkit.profile.profile` reports them) and named and vague sources (its counts
+    per 1,000 words), rounded to one decimal."""
+    import pandas as pd
+
+    from opedkit.profile import profile
+
+    def rates(p: pd.Series) -> list[float]:
+        words = int(p["words"])
+        per = (lambda n: 1000 * int(n) / words) if words else (lambda n: 0.0)
+        values = [
+            float(p["hedging_density"]),
+            float(p["boosting_density"]),
+            float(p["questions_per_1000"]),
+            per(p["sources_named"]),
+            per(p["sources_vague"]),
+        ]
+        return [round(v, 1) for v in values]
+
+    labels = ["hedges", "boosters", "questions", "named sources", "vague sources"]
+    return pd.DataFrame(
+        {
+            "measure": labels,
+            "your text": rates(profile(mine)),
+            "this op-ed": rates(profile(_doc(other))),
+        }
+    )
+
+
+def all_marks(doc: Document) -> pd.DataFrame:
+    """Every mark opedkit can show for a text: stance cues, questions, named and vague
+    sources (for the highlighter)."""
+    import pandas as pd
+
+    parts = [stance_marks(doc), question_marks(doc), attribution_marks(doc)]
+    cols = ["start", "end", "category", "title"]
+    return pd.concat([p[cols] for p in parts], ignore_index=True)
+
+
+CHECKLIST = (
+    "I know who wrote it, who published it, and what they might want",
+    "I checked the author's stated expertise outside the text",
+    "I know when it was written (or dated it from its own words)",
+    "I traced at least one named source to the original report",
+    "I listed the claims that have no support, and which of them need it",
+    "I found the hedges and boosters, and asked whether the confidence is earned",
+    "I found the questions, and what each one does",
+    "I noted the forecasts, and what would show them right or wrong",
+    "I read what other sources say about the same events",
+    "I compared the numbers with my own reading, and noted where they mislead",
+)

@@ -334,6 +334,33 @@ def _claim_06_one_gk_row() -> bool:
     return int((t["status"] == "GK").sum()) == 1
 
 
+def _example() -> Any:
+    return lessons.load_own(ROOT / "data" / "example_oped.md")
+
+
+def _claim_07_first_question_answered_next_but_called_rhetorical() -> bool:
+    import opedkit
+
+    doc = _example()
+    q = lessons.question_table(doc)
+    first = q.iloc[0]
+    following = opedkit.sentences(doc)[int(first["sentence"])]  # the next sentence (from 1)
+    return (
+        first["question"].startswith("Who would wait an hour")
+        and first["kind"] == "rhetorical"
+        and following.startswith("Nurses")
+        and following.rstrip(".").endswith("would")
+    )
+
+
+def _claim_07_council_survey_not_a_source() -> bool:
+    doc = _example()
+    return (
+        "council" in doc.body
+        and not lessons.attribution_table(doc)["source"].str.contains("council", case=False).any()
+    )
+
+
 PROSE_CLAIMS = [
     pytest.param(_claim_01_whole_page_looks_easier, id="01-whole-page-shorter-sentences"),
     pytest.param(_claim_01_no_date_but_genre, id="01-no-date-line-genre-OpEd"),
@@ -354,9 +381,43 @@ PROSE_CLAIMS = [
     pytest.param(_claim_06_the_one_miss_is_hedged_and_vague, id="06-one-miss-hedged-vague"),
     pytest.param(_claim_06_the_treaty_was_a_question, id="06-treaty-was-a-question"),
     pytest.param(_claim_06_one_gk_row, id="06-one-GK-row"),
+    pytest.param(
+        _claim_07_first_question_answered_next_but_called_rhetorical,
+        id="07-example-question-answered-next",
+    ),
+    pytest.param(_claim_07_council_survey_not_a_source, id="07-example-survey-missed"),
 ]
 
 
 @pytest.mark.parametrize("claim", PROSE_CLAIMS)
 def test_prose_still_true(claim: Any) -> None:
     assert claim(), f"{claim.__name__}: the lesson's prose no longer matches opedkit's numbers"
+
+
+@pytest.mark.slow
+def test_papermill_runs_the_own_op_ed_lesson_for_another_text(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A teacher can run lesson 07 for each student's text with papermill."""
+    import papermill
+
+    monkeypatch.setenv(lessons.WORK_ENV, str(tmp_path / "my-work"))
+    text = (
+        "Why We Need Longer Library Hours\n\n"
+        "The library may close at six. Will anyone notice? Students certainly will.\n\n"
+        "According to the Library Association, evening visits rose last year."
+    )
+    out = tmp_path / "student.ipynb"
+    papermill.execute_notebook(
+        str(NOTEBOOKS / "07_your_own_oped.ipynb"),
+        str(out),
+        parameters={"OPED_PATH": None, "OPED_TEXT": text},
+        cwd=str(NOTEBOOKS),
+        kernel_name="python3",
+        progress_bar=False,
+    )
+    nb = load(out)
+    outputs = "\n".join(text_of(o) for c in nb["cells"] for o in c.get("outputs", []))
+    assert "Library Association" in outputs  # its sources table
+    assert "Will anyone notice?" in outputs  # its questions table
+    assert not any(o["output_type"] == "error" for c in nb["cells"] for o in c.get("outputs", []))
