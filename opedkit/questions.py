@@ -123,7 +123,7 @@ _CONTRACTIONS = {
 }
 _SUFFIXES = ("n't", "'s", "'re", "'ve", "'ll", "'d", "'m")
 _DROPPED = frozenset({"uh", "um", "er", "erm", "uhm", "umm", "ah"})  # filled pauses
-_OPENERS = "\"'“‘«([{"
+_OPENERS = "\"'“‘«([{¿¡"
 _CLOSERS = "\"'”’»)]}"
 _QMARKS = "?‽"
 _MAX_WORDS = 400  # words read per sentence when looking for cues and frames
