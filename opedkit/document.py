@@ -612,6 +612,13 @@ def _bio_like(text: str, author: str, others: list[str]) -> str:
     return ""
 
 
+def _name_above(texts: list[str], j: int, top: int) -> str:
+    """The name on a byline line just above block ``j`` (the bio often follows it)."""
+    if j - 1 >= top and "\n" not in texts[j - 1] and _is_name_line(texts[j - 1]):
+        return _clean_byline(texts[j - 1])
+    return ""
+
+
 def _pull_quote(block: _Block, blocks: list[_Block], k: int) -> bool:
     """A short block that repeats words printed elsewhere on the page (a pull quote)."""
     text = block.text.strip().strip("\"“”'‘’ ")
@@ -699,7 +706,7 @@ def _by_heuristics(blocks: list[_Block], meta: dict[str, str]) -> list[Part]:
         elif _is_name_line(text) and "\n" not in text:
             mark(j, "byline", "a short line of capitalised words after the body")
             author_hint = author_hint or _clean_byline(text)
-        elif why := _bio_like(text, author_hint, others):
+        elif why := _bio_like(text, author_hint or _name_above(texts, j, top), others):
             mark(j, "bio", why)
         elif _DATE_LINE.match(first_line.strip()) and "\n" not in text:
             mark(j, "date", "a date line after the body")
