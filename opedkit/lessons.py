@@ -2003,3 +2003,11 @@ CHECKLIST = (
     "I read what other sources say about the same events",
     "I compared the numbers with my own reading, and noted where they mislead",
 )
+
+
+def worked_for(lesson: str) -> str:
+    """The worked answers of every exercise of one lesson (``"03"``), for the teacher's guide."""
+    ids = sorted(e for e in EXERCISES if _lesson_of(e) == lesson)
+    if not ids:
+        return f"(lesson {lesson} has no checked exercises)"
+    return "\n\n".join(worked(e) for e in ids)
