@@ -180,6 +180,11 @@ _NOT_BEFORE_RUN_ON = frozenset(
     | {"love", "loved", "loves", "visited", "visit", "join", "joined", "joining", "than"}
     | {"per", "versus", "vs", "play", "played", "plays", "sang", "sing", "hear", "heard"}
 )
+# A salutation that opens a paragraph or follows a sentence: "Dear Ms. Park, Thank you ...".
+_SALUTATION = re.compile(
+    r"(?:Dear|Hi|Hello|Hey|Greetings|Good (?:morning|afternoon|evening))"
+    r"(?:[ \t]+(?:[A-Z][\w.'’-]*|all|everyone|team|folks|guys|or|and|&)){1,5},[ \t]+(?=[A-Z])"
+)
 # A bullet standing alone between words (lists glued into one line): "then: • Send ...".
 _BULLET = re.compile(r"[•▪◦‣*](?=[ \t]+[\w\"“(])")
 
@@ -588,6 +593,13 @@ def _block_breaks(text: str, lo: int, hi: int, layout: _Layout) -> dict[int, Bre
         if after[:1].isupper() and not after.startswith(("I ", "I'", "I’")) and after != "I":
             continue  # a title or a name: "told The Associated Press", "read In Cold Blood"
         add(m.start(1), True, f"no full stop, but '{nxt}' opens a new sentence after '{prev}'")
+    for m in _SALUTATION.finditer(text, lo, hi):
+        before = text[max(lo, m.start() - 3) : m.start()].rstrip()
+        at_start = m.start() == lo or not before or before[-1] in ".!?\n"
+        nxt = _word_after(text, m.end(), hi)[1]
+        pronoun_i = nxt == "I" or nxt.startswith(("I'", "I’"))
+        if at_start and nxt and (m.group().startswith("Dear") or not pronoun_i):
+            add(m.end(), True, "a salutation ('Dear …,' 'Hi all,') is a line of its own")
     for m in _BULLET.finditer(text, lo, hi):
         b = m.start()
         if b - lo >= 2 and text[b - 1] in " \t" and not text[b - 2].isspace():

@@ -285,6 +285,26 @@ CASES = [
         id="run-on-needs-lowercase-before",
     ),
     pytest.param(
+        "Dear Sir or Madam, I am writing about my bill.",
+        ["Dear Sir or Madam,", "I am writing about my bill."],
+        id="salutation-inline",
+    ),
+    pytest.param(
+        "Hi all, Quick update: the review moved.",
+        ["Hi all,", "Quick update: the review moved."],
+        id="greeting-inline",
+    ),
+    pytest.param(
+        "Hi Sam, I wanted to ask about the bill.",
+        ["Hi Sam, I wanted to ask about the bill."],
+        id="greeting-then-I-is-one-sentence",
+    ),
+    pytest.param(
+        "He waved. Hello, Tom. Then he left.",
+        ["He waved.", "Hello, Tom.", "Then he left."],
+        id="vocative-is-not-a-salutation",
+    ),
+    pytest.param(
         "Before then: • Send the numbers • Add a note",
         ["Before then:", "• Send the numbers", "• Add a note"],
         id="inline-bullets",
