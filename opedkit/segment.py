@@ -59,7 +59,7 @@ import re
 import statistics
 from functools import cache, lru_cache
 from importlib import resources
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -694,7 +694,6 @@ def sentence_table(x: Document | str) -> pd.DataFrame:
     0         0      0    9  Hi there.      2
     1         1     10   18   Bye now!      2
     """
-    import pandas as pd
 
     from opedkit.tokenize import words
 
@@ -709,7 +708,7 @@ def sentence_table(x: Document | str) -> pd.DataFrame:
         "text": texts,
         "words": [len(words(t)) for t in texts],
     }
-    return pd.DataFrame(rows).astype(
+    return _frame(rows, list(rows)).astype(
         {
             "sentence": "int64",
             "paragraph": "int64",
@@ -734,7 +733,6 @@ def sentence_breaks(x: Document | str) -> pd.DataFrame:
     4 False 'Mr.' is written before a name or a number
     14 True full stop
     """
-    import pandas as pd
 
     body = _body(x)
     rows = []
@@ -751,4 +749,15 @@ def sentence_breaks(x: Document | str) -> pd.DataFrame:
                 }
             )
     columns = ["offset", "paragraph", "cut", "rule", "before", "after"]
-    return pd.DataFrame(rows, columns=columns)
+    return _frame({c: [r[c] for r in rows] for c in columns}, columns)
+
+
+def _frame(columns: dict[str, list[Any]], order: list[str]) -> pd.DataFrame:
+    """A DataFrame of these columns; text that pandas' string type cannot hold (a lone
+    surrogate, which a Python ``str`` may contain) is kept in an object column instead."""
+    import pandas as pd
+
+    try:
+        return pd.DataFrame(columns, columns=order)
+    except UnicodeEncodeError:
+        return pd.DataFrame({k: pd.Series(v, dtype=object) for k, v in columns.items()})[order]

@@ -16,6 +16,7 @@ import pytest
 import opedkit
 from opedkit.document import MAX_BYTES, decode, from_text, load
 from opedkit.errors import InputError
+from opedkit.segment import sentence_breaks
 
 
 def write(tmp_path: Path, name: str, data: bytes) -> Path:
@@ -101,10 +102,13 @@ def test_odd_unicode_is_kept_and_segmented(tmp_path: Path) -> None:
 
 
 def test_lone_surrogates_in_a_string_do_not_crash() -> None:
+    # pandas' string columns cannot hold a lone surrogate: the tables fall back to objects
     text = "Broken \ud800 text. More \udfff here."
     assert opedkit.sentences(text) == ["Broken \ud800 text.", "More \udfff here."]
     assert "Broken" in opedkit.words(text)
     assert from_text(text).body == text
+    assert list(opedkit.sentence_table(text)["text"]) == opedkit.sentences(text)
+    assert len(sentence_breaks(text)) == 1
 
 
 # --- the size limit ---------------------------------------------------------------------------
