@@ -25,6 +25,7 @@ _EXPORTS: dict[str, str] = {
     "InputError": "opedkit.errors",
     "sentences": "opedkit.segment",
     "sentence_table": "opedkit.segment",
+    "sentence_breaks": "opedkit.segment",
     "tokens": "opedkit.tokenize",
     "words": "opedkit.tokenize",
     # readability
@@ -73,6 +74,7 @@ __all__ = [
     "readability",
     "readability_by_paragraph",
     "readability_by_sentence",
+    "sentence_breaks",
     "sentence_table",
     "sentences",
     "stance",
