@@ -271,9 +271,8 @@ def attributions(x: Document | str) -> pd.DataFrame:
     >>> t[["source", "kind"]].values.tolist()
     [['It is believed', 'vague'], ['the Lowy Institute', 'named']]
     """
-    import pandas as pd
-
     from opedkit.document import as_document
+    from opedkit.lexicon import table
 
     body = as_document(x).body
     rows = [
@@ -290,8 +289,7 @@ def attributions(x: Document | str) -> pd.DataFrame:
         for k, f in _analyse(body)
     ]
     columns = ["sentence", "start", "end", "source", "kind", "cue", "pattern", "reason"]
-    frame = pd.DataFrame(rows, columns=columns)
-    return frame.astype({"sentence": "int64", "start": "int64", "end": "int64"})
+    return table(rows, columns, {"sentence": "int64", "start": "int64", "end": "int64"})
 
 
 _PERSON = (

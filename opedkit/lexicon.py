@@ -246,6 +246,33 @@ def find_cues(text: str, toks: Sequence[Token] | None = None) -> Iterator[CueMat
 # --- public tables --------------------------------------------------------------------------
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def table(records: Sequence[dict[str, Any]], columns: Sequence[str],
+          types: dict[str, str] | None = None) -> pd.DataFrame:  # fmt: skip
+    """A DataFrame with the given columns and dtypes, safe for any text.
+
+    Text columns holding a lone surrogate (possible in decoded junk) are kept as Python
+    objects, because pandas' Arrow strings cannot hold them.
+    """
+    import pandas as pd
+
+    types = types or {}
+    data: dict[str, pd.Series] = {}
+    for c in columns:
+        values = [r[c] for r in records]
+        if c in types:
+            data[c] = pd.Series(values, dtype=types[c])
+        elif any(isinstance(v, str) and _SURROGATE.search(v) for v in values):
+            data[c] = pd.Series(values, dtype=object)
+        elif all(isinstance(v, str) for v in values):
+            data[c] = pd.Series(values, dtype=str)
+        else:
+            data[c] = pd.Series(values)
+    return pd.DataFrame(data, columns=list(columns))
+
+
 def lexicon(category: str | None = None) -> pd.DataFrame:
     """The stance lexicon: one row per cue, as shipped in ``opedkit/data/lexicon_*.tsv``.
 

@@ -49,7 +49,7 @@ from collections.abc import Callable
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from opedkit.lexicon import CATEGORIES, CueMatch, Entry, find_cues, norm
+from opedkit.lexicon import CATEGORIES, CueMatch, Entry, find_cues, norm, table
 from opedkit.quotes import QuoteSpan, quote_spans
 from opedkit.segment import sentence_spans
 from opedkit.tokenize import WORD_KINDS, Token, tokens
@@ -867,24 +867,21 @@ def _speaker(body: str, quote: QuoteSpan) -> str:
 
 
 def _frame(rows: list[_Row] | tuple[_Row, ...], dropped: bool) -> pd.DataFrame:
-    import pandas as pd
-
     cols = COLUMNS if dropped else [c for c in COLUMNS if c != "kept"]
-    data = [r for r in rows if dropped or r.kept]
-    frame = pd.DataFrame([r._asdict() for r in data], columns=COLUMNS)
-    frame = frame.astype(
-        {
-            "sentence": "int64",
-            "paragraph": "int64",
-            "start": "int64",
-            "end": "int64",
-            "quoted": "bool",
-            "in_question": "bool",
-            "needs_review": "bool",
-            "kept": "bool",
-        }
-    )
-    return frame[cols].reset_index(drop=True)
+    data = [r._asdict() for r in rows if dropped or r.kept]
+    return table(data, cols, _TYPES)
+
+
+_TYPES = {
+    "sentence": "int64",
+    "paragraph": "int64",
+    "start": "int64",
+    "end": "int64",
+    "quoted": "bool",
+    "in_question": "bool",
+    "needs_review": "bool",
+    "kept": "bool",
+}
 
 
 def stance(x: Document | str, *, dropped: bool = False) -> pd.DataFrame:
@@ -971,8 +968,6 @@ def stance_by_sentence(x: Document | str) -> pd.DataFrame:
     >>> stance_by_sentence("It may rain. It will certainly rain.")["label"].tolist()
     ['hedged', 'boosted']
     """
-    import pandas as pd
-
     body = _body(x)
     spans = sentence_spans(body)
     rows = [r for r in _analyse(body) if r.kept]
@@ -981,7 +976,7 @@ def stance_by_sentence(x: Document | str) -> pd.DataFrame:
         by_sentence.setdefault(r.sentence, []).append(r)
     own = _own_words(body)
     own_starts = [t.start for t in own]
-    table: list[dict[str, object]] = []
+    rows_out: list[dict[str, object]] = []
     for k, span in enumerate(spans):
         counts = dict.fromkeys(CATEGORIES, 0)
         quoted_cues = 0
@@ -993,7 +988,7 @@ def stance_by_sentence(x: Document | str) -> pd.DataFrame:
         words = bisect_right(own_starts, span.end - 1) - bisect_right(own_starts, span.start - 1)
         h, b = counts["hedge"] > 0, counts["booster"] > 0
         label = "both" if h and b else "hedged" if h else "boosted" if b else "neither"
-        table.append(
+        rows_out.append(
             {
                 "sentence": k,
                 "paragraph": span.paragraph,
@@ -1005,7 +1000,8 @@ def stance_by_sentence(x: Document | str) -> pd.DataFrame:
             }
         )
     columns = ["sentence", "paragraph", "text", "words", *CATEGORIES, "quoted_cues", "label"]
-    return pd.DataFrame(table, columns=columns)
+    ints = dict.fromkeys(["sentence", "paragraph", "words", *CATEGORIES, "quoted_cues"], "int64")
+    return table(rows_out, columns, ints)
 
 
 def stance_by_paragraph(x: Document | str, per: int = 100) -> pd.DataFrame:
@@ -1021,11 +1017,11 @@ def stance_by_paragraph(x: Document | str, per: int = 100) -> pd.DataFrame:
     """
     import pandas as pd
 
-    table = stance_by_sentence(x)
+    by_sentence = stance_by_sentence(x)
     cols = ["paragraph", "sentences", "words", *CATEGORIES]
-    if table.empty:
+    if by_sentence.empty:
         return pd.DataFrame(columns=cols + [f"{c}_per_{per}" for c in CATEGORIES])
-    grouped = table.groupby("paragraph", sort=True)
+    grouped = by_sentence.groupby("paragraph", sort=True)
     out = grouped[["words", *CATEGORIES]].sum()
     out.insert(0, "sentences", grouped.size())
     out = out.reset_index()
@@ -1049,9 +1045,9 @@ def stance_shares(x: Document | str) -> pd.DataFrame:
     import pandas as pd
 
     labels = ["hedged", "boosted", "both", "neither"]
-    table = stance_by_sentence(x)
-    total = len(table)
-    counts = [int((table["label"] == lab).sum()) if total else 0 for lab in labels]
+    by_sentence = stance_by_sentence(x)
+    total = len(by_sentence)
+    counts = [int((by_sentence["label"] == lab).sum()) if total else 0 for lab in labels]
     shares = [n / total if total else 0.0 for n in counts]
     return pd.DataFrame({"label": labels, "sentences": counts, "share": shares})
 

@@ -108,3 +108,8 @@ def test_quote_speaker(text, speaker):
 def test_odd_input(text):
     t = attributions(text)
     assert list(t.columns)[:5] == ["sentence", "start", "end", "source", "kind"]
+
+
+def test_lone_surrogates_do_not_crash():
+    t = attributions("According to Reuters\ud800, it will.")
+    assert t["kind"].tolist() == ["named"]

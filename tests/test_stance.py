@@ -456,3 +456,11 @@ def test_oped_sentence_level_targets():
         p = {k for k, v in found.items() if category in v}
         assert len(g & p) / len(p) >= min_p, category
         assert len(g & p) / len(g) >= min_r, category
+
+
+def test_lone_surrogates_do_not_crash_the_tables():
+    # decoded junk can hold lone surrogates, which Arrow-backed strings cannot store
+    text = "It may \ud800 rain. Perhaps\ud800 not."
+    assert stance(text)["text"].tolist() == ["may", "Perhaps"]
+    assert stance_by_sentence(text)["label"].tolist() == ["hedged", "hedged"]
+    assert stance_by_paragraph(text)["hedge"].tolist() == [2]
