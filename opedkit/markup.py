@@ -39,8 +39,9 @@ contains no random ids and no time stamps: the same input always gives the same 
 Accessible styles: colours come from the Okabe–Ito palette, which stays distinct for the
 common forms of colour blindness (Okabe & Ito 2008, "Color Universal Design",
 https://jfly.uni-koeln.de/color/). Colour is never the only signal: each word-level cue has
-its own underline *style* (dashed, double, wavy, dotted) and each sentence-level mark its own
-border (solid, dashed, dotted, double), so marks stay apart in grayscale and in print.
+its own underline *style* (dashed, double, wavy, dotted); each phrase- or sentence-level mark
+has its own bottom border (solid, double, dashed, dotted) and thin brackets at both ends of
+each line, so the two levels never look alike; marks stay apart in grayscale and in print.
 
 >>> mark_up("Perhaps <b>war</b> is near?", [Mark(0, 7, "hedge", "hedge: perhaps")])
 '<div class="ok-text"><p data-paragraph="0"><mark class="ok ok-hedge" data-start="0" \
@@ -161,14 +162,19 @@ def _declarations(style: Style) -> str:
     """CSS declarations for one style (used by both the stylesheet and inline styles)."""
     if style.level == "word":
         return (
-            f"background:{style.tint};text-decoration:underline {style.line} {style.colour};"
-            "text-decoration-thickness:2px;text-underline-offset:3px;"
+            f"background:{style.tint};border:0;"
+            f"text-decoration:underline {style.line} {style.colour};text-decoration-thickness:2px;"
+            "text-underline-offset:3px;"
             "text-decoration-skip-ink:none;color:inherit;padding:0 1px;"
         )
+    # a phrase or sentence: its bottom line in the category's style, plus thin brackets at
+    # both ends of every line it spans, so that it never looks like a word-level underline
     width = "3px" if style.line == "double" else "2px"
     return (
-        f"background:{style.tint};border-bottom:{width} {style.line} {style.colour};"
-        "color:inherit;padding:0 0 1px 0;"
+        f"background:{style.tint};border:0 solid {style.colour};"
+        f"border-bottom:{width} {style.line} {style.colour};border-left-width:1.5px;"
+        "border-right-width:1.5px;border-radius:0 0 3px 3px;padding:0 2px 1px 2px;"
+        "-webkit-box-decoration-break:clone;box-decoration-break:clone;color:inherit;"
     )
 
 

@@ -98,6 +98,23 @@ _TEXT_FIELDS = [
     Field("words_per_sentence", "text", "words", "float64", "mean sentence length, in words"),
 ]
 
+# opedkit.readability.MEASURES, with what each score means
+_READABILITY = {
+    "flesch_reading_ease": ("0-100", "Flesch Reading Ease (higher = easier)"),
+    "flesch_kincaid_grade": ("US grade", "Flesch-Kincaid grade level"),
+    "gunning_fog": ("US grade", "Gunning Fog index"),
+    "smog_index": ("US grade", "SMOG grade (meant for 30+ sentences)"),
+    "coleman_liau_index": ("US grade", "Coleman-Liau index"),
+    "automated_readability_index": ("US grade", "Automated Readability Index"),
+    "dale_chall": ("Dale-Chall score", "Dale-Chall raw score (higher = harder)"),
+    "consensus": ("US grade", "median grade of the seven formulas"),
+    "opedkit_grade": ("US grade", "opedkit's own grade: sentence length, word length, frequency"),
+}
+_READABILITY_FIELDS = [
+    Field(name, "readability", unit, "float64", meaning)
+    for name, (unit, meaning) in _READABILITY.items()
+]
+
 _STANCE_FIELDS = [
     Field("hedges", "stance", "cues", "int64", "hedges in the writer's own words (not quoted)"),
     Field("boosters", "stance", "cues", "int64", "boosters in the writer's own words"),
@@ -162,7 +179,13 @@ _ATTRIBUTION_FIELDS = [
     ),
 ]
 
-FIELDS: list[Field] = [*_TEXT_FIELDS, *_STANCE_FIELDS, *_QUESTION_FIELDS, *_ATTRIBUTION_FIELDS]
+FIELDS: list[Field] = [
+    *_TEXT_FIELDS,
+    *_READABILITY_FIELDS,
+    *_STANCE_FIELDS,
+    *_QUESTION_FIELDS,
+    *_ATTRIBUTION_FIELDS,
+]
 
 
 def fields() -> pd.DataFrame:
@@ -217,6 +240,13 @@ def _per_1000(n: int, words: int) -> float:
     return 1000 * n / words if words else 0.0
 
 
+def _readability_measures(doc: Document, shared: _Shared) -> dict[str, Any]:
+    from opedkit.readability import readability
+
+    scores = readability(doc)["score"]
+    return {name: float(scores.get(name, math.nan)) for name in _READABILITY}
+
+
 def _stance_measures(doc: Document, shared: _Shared) -> dict[str, Any]:
     from opedkit.stance import stance
 
@@ -263,6 +293,7 @@ def _attribution_measures(doc: Document, shared: _Shared) -> dict[str, Any]:
 
 _SECTIONS: list[tuple[str | None, Callable[[Document, _Shared], dict[str, Any]]]] = [
     (None, _text_measures),
+    ("opedkit.readability", _readability_measures),
     ("opedkit.stance", _stance_measures),
     ("opedkit.questions", _question_measures),
     ("opedkit.attribution", _attribution_measures),
@@ -283,6 +314,7 @@ def _measure(doc: Document) -> dict[str, Any]:
 
 
 _FIELD_MODULE = {
+    "readability": "opedkit.readability",
     "stance": "opedkit.stance",
     "questions": "opedkit.questions",
     "attribution": "opedkit.attribution",

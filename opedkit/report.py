@@ -302,7 +302,31 @@ def _header(doc: Document) -> str:
     )
 
 
-def _glance(values: dict[str, Any]) -> str:
+def _band_of(doc: Document) -> str:
+    if not _have("opedkit.readability"):
+        return ""
+    from opedkit.readability import readability
+
+    return str(readability(doc).loc["opedkit_grade", "band"])
+
+
+def _hard_marks(doc: Document, hardest: list[dict[Any, Any]]) -> list[Mark]:
+    from opedkit.segment import sentence_spans
+
+    spans = sentence_spans(doc.body)
+    return [
+        Mark(
+            spans[int(r["sentence"])].start,
+            spans[int(r["sentence"])].end,
+            "hard",
+            f"hard sentence #{int(r['rank'])} (opedkit grade {float(r['opedkit_grade']):.1f}): "
+            f"{r['why']}",
+        )
+        for r in hardest
+    ]
+
+
+def _glance(values: dict[str, Any], band: str = "") -> str:
     def per(n: Any, rate: Any, what: str) -> str:
         return f"{_num(rate)} per 1,000 {what}" if not _isnan(rate) else ""
 
@@ -316,7 +340,7 @@ def _glance(values: dict[str, Any]) -> str:
         ("paragraphs", _num(values.get("paragraphs")), "in the body"),
     ]
     if "opedkit_grade" in values:
-        cards.append(("reading grade", _num(values["opedkit_grade"]), "opedkit's own measure"))
+        cards.append(("reading grade", _num(values["opedkit_grade"]), band or "US grade"))
     if "hedges" in values:
         cards.append(
             ("hedges", _num(values["hedges"]), per(None, values["hedging_density"], "words"))
@@ -382,6 +406,18 @@ def _paragraph_charts(
             ),
         )
     ]
+    grades = _paragraph_grades(doc)
+    if grades:
+        figures.append(
+            _figure(
+                "Reading grade (opedkit_grade), by paragraph",
+                bar_chart(
+                    labels,
+                    [("opedkit grade", grades, "#009E73")],
+                    title="opedkit grade by paragraph (US school grade, higher is harder)",
+                ),
+            )
+        )
     if stance_rows:
         own = [r for r in stance_rows if not r.get("quoted")]
         series = []
@@ -512,9 +548,38 @@ def _sources(stance_rows: list[dict[Any, Any]], question_rows: list[dict[Any, An
     return _section("sources", "Sources", body, intro)
 
 
-def _hardest(sentences: pd.DataFrame, k: int = 5) -> str:
+def _hardest_rows(doc: Document, k: int = 5) -> list[dict[Any, Any]]:
+    if not _have("opedkit.readability"):
+        return []
+    from opedkit.readability import hardest_sentences
+
+    return list(hardest_sentences(doc, n=k).to_dict("records"))
+
+
+def _hardest(sentences: pd.DataFrame, hardest: list[dict[Any, Any]], k: int = 5) -> str:
     if sentences.empty:
         return ""
+    if hardest:
+        rows = [
+            [
+                _num(int(r["rank"])),
+                _num(int(r["paragraph"]) + 1),
+                f"{escape(str(r['text']))}<div class='why'>{escape(str(r['why']))}</div>",
+                _num(r["opedkit_grade"]),
+            ]
+            for r in hardest
+        ]
+        table = _table(
+            ["#", "¶", "sentence, and why it is hard", "grade"],
+            rows,
+            numeric=(0, 1, 3),
+            cls="sentences",
+        )
+        intro = (
+            "Ranked by opedkit's grade for the sentence alone (noisy for one sentence: compare "
+            "sentences with each other). 'Why' names what lifts each above the text's average."
+        )
+        return _section("hardest", "The hardest sentences", table, escape(intro))
     top = sentences.sort_values(["words", "sentence"], ascending=[False, True]).head(k)
     records: list[dict[Any, Any]] = top.to_dict("records")
     rows = [
@@ -528,6 +593,62 @@ def _hardest(sentences: pd.DataFrame, k: int = 5) -> str:
         table,
         "Long sentences are the first thing readability formulas punish.",
     )
+
+
+_FORMULA_NAMES = {
+    "flesch_reading_ease": "Flesch Reading Ease",
+    "flesch_kincaid_grade": "Flesch–Kincaid grade",
+    "gunning_fog": "Gunning Fog",
+    "smog_index": "SMOG",
+    "coleman_liau_index": "Coleman–Liau",
+    "automated_readability_index": "Automated Readability",
+    "dale_chall": "Dale–Chall",
+    "consensus": "Consensus (median)",
+    "opedkit_grade": "opedkit grade",
+}
+
+
+def _readability_table(doc: Document) -> str:
+    if not _have("opedkit.readability"):
+        return ""
+    from opedkit.readability import COUNT_COLUMNS, readability
+
+    table = readability(doc)
+    rows = []
+    for name, r in zip(table.index, table.to_dict("records"), strict=True):
+        used = ", ".join(
+            f"{_num(int(r[c]))} {c.replace('_', ' ')}"
+            for c in COUNT_COLUMNS
+            if r.get(c) is not None and not _isnan(r[c])
+        )
+        label = _FORMULA_NAMES.get(name, name.replace("_", " "))
+        strong = name in ("opedkit_grade", "consensus")
+        cell = f"<strong>{escape(label)}</strong>" if strong else escape(label)
+        note = f"<div class='why'>{escape(str(r['note']))}</div>" if r.get("note") else ""
+        rows.append(
+            [
+                cell,
+                _num(r["score"]),
+                escape(str(r["band"])),
+                f"<code>{escape(str(r['worked']))}</code><div class='why'>{escape(used)}</div>"
+                f"{note}",
+            ]
+        )
+    intro = (
+        "Each formula with this text's counts put in, so it can be checked with a pencil. "
+        "Reading Ease: higher is easier; the others: US school grades, higher is harder."
+    )
+    body = _table(["measure", "score", "band", "worked out"], rows, numeric=(1,), cls="formulas")
+    return _section("readability", "Readability", body, escape(intro))
+
+
+def _paragraph_grades(doc: Document) -> list[float]:
+    if not _have("opedkit.readability"):
+        return []
+    from opedkit.readability import readability_by_paragraph
+
+    table = readability_by_paragraph(doc)
+    return [float(v) for v in table["opedkit_grade"]]
 
 
 def _grouped_parts(doc: Document) -> list[tuple[str, list[str], str]]:
@@ -619,9 +740,11 @@ caption{text-align:left;font-weight:600;padding:.2rem 0;}
 th,td{border-bottom:1px solid var(--rule);padding:.35rem .5rem;vertical-align:top;text-align:left;}
 th{border-bottom:2px solid var(--ink);font-weight:600;}
 td.num,th.num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap;}
-table.sentences td:nth-child(2){font-family:"Iowan Old Style",Georgia,serif;font-size:.95rem;}
+code{font-family:ui-monospace,Menlo,Consolas,monospace;font-size:.78rem;}
+table.formulas td:first-child{white-space:nowrap;}
+table.sentences td:nth-child(3){font-family:"Iowan Old Style",Georgia,serif;font-size:.95rem;}
 table.parts td:nth-child(2){font-size:.85rem;color:#333;}
-.why{color:var(--muted);font-size:.8rem;}
+.why{color:var(--muted);font-size:.8rem;font-family:system-ui,-apple-system,"Segoe UI",sans-serif;}
 .cuelist{margin:0;font-family:system-ui,sans-serif;font-size:.9rem;}
 .cuelist dt{font-weight:700;margin:.6rem 0 .2rem;}
 .cuelist .count{color:var(--muted);font-weight:400;}
@@ -666,11 +789,14 @@ def report_html(x: Document | str | Path) -> str:
     attribution_rows = _attribution_rows(doc)
     values = _measure(doc)
     marks = _marks(doc, stance_rows, question_rows, attribution_rows)
+    hardest = _hardest_rows(doc)
+    marks += _hard_marks(doc, hardest[:3])
     sections = [
-        _glance(values),
+        _glance(values, _band_of(doc)),
         _marked_text(doc, marks),
+        _readability_table(doc),
         _paragraph_charts(doc, sentences, stance_rows),
-        _hardest(sentences),
+        _hardest(sentences, hardest),
         _cue_table(stance_rows),
         _question_table(doc, question_rows),
         _attribution_table(doc, attribution_rows),

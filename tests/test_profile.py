@@ -76,6 +76,22 @@ def test_measures_by_hand(text: str, expected: dict[str, float]) -> None:
     assert {k: row[k] for k in expected} == expected
 
 
+def test_readability_by_hand() -> None:
+    # 10 words, 2 sentences, 11 syllables: 0.39 × 5 + 11.8 × 1.1 − 15.59 = −0.66;
+    # 206.835 − 1.015 × 5 − 84.6 × 1.1 = 108.70
+    row = profile("The cat sat on the mat. It was happy there.")
+    assert round(row["flesch_kincaid_grade"], 2) == -0.66
+    assert round(row["flesch_reading_ease"], 2) == 108.70
+
+
+def test_readability_matches_the_module() -> None:
+    from opedkit.readability import MEASURES, readability
+
+    row = profile(bundled())
+    scores = readability(bundled())["score"]
+    assert [row[m] for m in MEASURES] == pytest.approx([scores[m] for m in MEASURES])
+
+
 def test_rates_per_thousand_words() -> None:
     row = profile("Perhaps it rains. It clearly rains. Will it stop?")
     # 9 words; 1 hedge, 1 booster, 1 question of the writer's

@@ -19,7 +19,8 @@ ALLOWED_TAGS = {
     "html", "head", "meta", "title", "style", "body", "header", "main", "section", "footer",
     "h1", "h2", "h3", "p", "span", "div", "ul", "li", "mark", "br", "table", "caption",
     "thead", "tbody", "tr", "th", "td", "figure", "figcaption", "svg", "rect", "line", "text",
-    "g", "details", "summary", "small", "strong", "em", "b", "abbr", "sup", "dl", "dt", "dd",
+    "g", "details", "summary", "small", "strong", "em", "b", "code", "abbr", "sup", "dl", "dt",
+    "dd",
 }  # fmt: skip
 
 
@@ -109,7 +110,18 @@ def test_deterministic() -> None:
 def test_sections_on_bundled_oped() -> None:
     page = parse(report_html(bundled()))
     visible = " ".join("".join(page.text).split())
-    for heading in ("At a glance", "The text, marked", "What is not the op-ed"):
+    for heading in (
+        "At a glance",
+        "The text, marked",
+        "Readability",
+        "Paragraph by paragraph",
+        "The hardest sentences",
+        "Questions",
+        "Who says so",
+        "What is not the op-ed",
+        "About these numbers",
+        "Sources",
+    ):
         assert heading in visible
     assert page.tags.count("h1") == 1
     assert "North Korea-Russia Relations And Global Implications – OpEd" in visible
@@ -217,6 +229,14 @@ def test_report_in_chromium(chromium_page, tmp_path: Path, name: str) -> None:  
         assert text.locator("mark.ok-question").count() >= 3
         assert text.locator("mark.ok-attribution", has_text="Reuters").count() == 1
         assert chromium_page.locator(".legend li").count() >= 6
+        formulas = chromium_page.locator("table.formulas tbody tr")
+        assert formulas.count() == 9  # seven formulas, the consensus, opedkit's grade
+        assert text.locator("mark.ok-hard").count() >= 3
+        marked = [" ".join(t.split()) for t in text.locator("mark.ok-hard").all_inner_texts()]
+        hardest = " ".join(
+            chromium_page.locator("section#hardest tbody tr").first.inner_text().split()
+        )
+        assert any(m[:30] in hardest for m in marked)
         marks = chromium_page.locator("section#text mark.ok")
         assert marks.count() > 40
     if name == "hostile_markup_oped.html":
