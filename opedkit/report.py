@@ -373,7 +373,9 @@ def _marked_text(doc: Document, marks: list[Mark]) -> str:
     used = [c for c in STYLES if any(m.category == c for m in marks)]
     counts = {c: sum(1 for m in marks if m.category == c) for c in used}
     key = legend(used) if used else ""
-    summary = ", ".join(f"{counts[c]} {STYLES[c].label.lower()}" for c in used)
+    summary = ", ".join(
+        f"{counts[c]} {STYLES[c].label.lower()}{'' if counts[c] == 1 else 's'}" for c in used
+    )
     intro = (
         "Hover over (or tap) a marked word to see the cue, its category, the rule that found "
         "it and the list it comes from. Paragraph numbers are in the margin."
