@@ -412,6 +412,8 @@ def _after_punctuation(
     if "?" in punct or "!" in punct or "‽" in punct:
         if lower and close:
             return False, "?/! inside quotes or brackets, then a lower-case word"
+        if chunk[:1] in "—–" or chunk.startswith("--"):
+            return False, "?/! inside a dash aside (who could blame them? — that …)"
         quoted = close and any(c in _QUOTE_CLOSERS for c in close)
         if quoted and upper and _reporting_follows(text, m.end(), hi):
             return False, "a quoted question or exclamation, then 'Name said'"

@@ -175,6 +175,11 @@ CASES = [
         ["The deal (did it work?) and the talks failed."],
         id="question-in-bracket",
     ),
+    pytest.param(
+        "They argue — and who could blame them? — that pride matters. Next.",
+        ["They argue — and who could blame them? — that pride matters.", "Next."],
+        id="question-in-dash-aside",
+    ),
     # --- ?! and friends -----------------------------------------------------------------
     pytest.param("Is it right?! Maybe.", ["Is it right?!", "Maybe."], id="interrobang-pair"),
     pytest.param("Really??? Yes!!! Fine.", ["Really???", "Yes!!!", "Fine."], id="repeated-marks"),
