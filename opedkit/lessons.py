@@ -2011,3 +2011,396 @@ def worked_for(lesson: str) -> str:
     if not ids:
         return f"(lesson {lesson} has no checked exercises)"
     return "\n\n".join(worked(e) for e in ids)
+
+
+# --- lesson 02: readability -----------------------------------------------------------------
+
+
+def _i(value: Any) -> int:
+    return int(value)
+
+
+def _f(value: Any) -> float:
+    return float(value)
+
+
+#: The paragraph counted by hand in lesson 02 (as readers number it).
+HAND_PARAGRAPH = 7
+
+
+def _readability(x: Document | str) -> pd.DataFrame:
+    from opedkit.readability import readability
+
+    return readability(x)
+
+
+def _hand_paragraph() -> str:
+    return _doc(None).paragraphs[HAND_PARAGRAPH - 1]
+
+
+def hand_sentence() -> str:
+    """The first sentence of the hand-counted paragraph (lesson 02, exercise 02.2)."""
+    from opedkit.segment import sentences
+
+    return sentences(_hand_paragraph())[0]
+
+
+def syllable_table(text: str) -> pd.DataFrame:
+    """Each word of ``text`` with its syllables and how they were counted (the CMU
+    dictionary, a rule, or the fallback), numbered from 1; a last row gives the total."""
+    import pandas as pd
+
+    from opedkit.syllables import syllable_trace
+    from opedkit.tokenize import words
+
+    rows = []
+    for w in words(text):
+        t = syllable_trace(w)
+        rows.append({"word": w, "syllables": int(t.syllables), "counted by": t.source})
+    out = pd.DataFrame(rows, columns=["word", "syllables", "counted by"])
+    out.index = pd.RangeIndex(1, len(out) + 1)
+    total = pd.DataFrame(
+        [{"word": "total", "syllables": int(out["syllables"].sum()), "counted by": ""}],
+        index=[""],
+    )
+    return pd.concat([out, total])
+
+
+def hand_counts() -> pd.DataFrame:
+    """The counts behind Flesch-Kincaid for the hand-counted paragraph (lesson 02)."""
+    import pandas as pd
+
+    r = _readability(_hand_paragraph()).loc["flesch_kincaid_grade"]
+    return pd.DataFrame(
+        {
+            "count": ["words", "sentences", "syllables"],
+            f"paragraph {HAND_PARAGRAPH}": [
+                _i(r["words"]),
+                _i(r["sentences"]),
+                _i(r["syllables"]),
+            ],
+        }
+    ).set_index("count")
+
+
+def readability_table(doc: Document | str | None = None) -> pd.DataFrame:
+    """Every formula for a text: ``score`` (one decimal), ``band``, the formula ``worked``
+    with this text's counts, and its ``source``."""
+    r = _readability(_doc(doc))
+    out = r[["score", "band", "worked", "source"]].copy()
+    out["score"] = out["score"].astype(float).round(1)
+    return out
+
+
+GRADE_MEASURES = (
+    "flesch_kincaid_grade",
+    "gunning_fog",
+    "smog_index",
+    "coleman_liau_index",
+    "automated_readability_index",
+    "opedkit_grade",
+)
+
+
+def grade_chart_table(doc: Document | str | None = None) -> pd.DataFrame:
+    """The formulas that give a US school grade, with their scores (for a chart)."""
+    r = readability_table(doc)
+    rows = r.loc[[m for m in GRADE_MEASURES if m in r.index], ["score"]]
+    return rows.reset_index().rename(columns={"index": "measure"})
+
+
+def readability_by_paragraph_table(doc: Document | str | None = None) -> pd.DataFrame:
+    """Per paragraph (numbered from 1): words, sentences, Flesch-Kincaid grade and opedkit's
+    grade, rounded to one decimal."""
+    from opedkit.readability import readability_by_paragraph
+
+    t = readability_by_paragraph(_doc(doc))
+    out = t[["paragraph", "words", "sentences", "flesch_kincaid_grade", "opedkit_grade"]].copy()
+    out["paragraph"] = out["paragraph"] + 1
+    for c in ("flesch_kincaid_grade", "opedkit_grade"):
+        out[c] = out[c].astype(float).round(1)
+    return out.set_index("paragraph")
+
+
+def hardest_table(doc: Document | str | None = None, n: int = 5) -> pd.DataFrame:
+    """The ``n`` hardest sentences: rank, sentence and paragraph (from 1), grades, why."""
+    from opedkit.readability import hardest_sentences
+
+    t = hardest_sentences(_doc(doc)).head(n)
+    out = t[["rank", "sentence", "paragraph", "opedkit_grade", "words", "why", "text"]].copy()
+    out["sentence"] += 1
+    out["paragraph"] += 1
+    out["opedkit_grade"] = out["opedkit_grade"].astype(float).round(1)
+    return out.set_index("rank")
+
+
+def scramble(text: str) -> str:
+    """The same words in reverse order within each sentence (nonsense with the same counts),
+    to show what readability formulas cannot see."""
+    from opedkit.segment import sentences
+    from opedkit.tokenize import words
+
+    out = []
+    for s in sentences(text):
+        ws = [w.lower() if w[:1].isupper() and i == 0 else w for i, w in enumerate(words(s))]
+        ws.reverse()
+        if ws:
+            ws[0] = ws[0][:1].upper() + ws[0][1:]
+            out.append(" ".join(ws) + ".")
+    return " ".join(out)
+
+
+def scramble_demo(text: str) -> pd.DataFrame:
+    """A text and its scrambled twin side by side: Flesch-Kincaid grade and Flesch reading
+    ease (one decimal) are the same, although one of them is nonsense."""
+    import pandas as pd
+
+    rows = []
+    for label, t in (("as written", text), ("words reversed", scramble(text))):
+        r = _readability(t)
+        rows.append(
+            {
+                "version": label,
+                "text": t,
+                "Flesch-Kincaid grade": round(_f(r.loc["flesch_kincaid_grade", "score"]), 1),
+                "Flesch reading ease": round(_f(r.loc["flesch_reading_ease", "score"]), 1),
+            }
+        )
+    return pd.DataFrame(rows)
+
+
+def readability_summary(text: str) -> pd.DataFrame:
+    """For trying a rewrite: words, sentences, syllables per word, Flesch-Kincaid grade and
+    Flesch reading ease of a short text."""
+    import pandas as pd
+
+    if not text.strip():
+        return pd.DataFrame(columns=["measure", "value"])
+    r = _readability(text).loc["flesch_kincaid_grade"]
+    fre = _readability(text).loc["flesch_reading_ease", "score"]
+    words, sents, syl = _i(r["words"]), _i(r["sentences"]), _i(r["syllables"])
+    return pd.DataFrame(
+        {
+            "measure": [
+                "words",
+                "sentences",
+                "syllables per word",
+                "Flesch-Kincaid grade",
+                "Flesch reading ease",
+            ],
+            "value": [
+                str(words),
+                str(sents),
+                f"{syl / words:.2f}" if words else "–",
+                f"{_f(r['score']):.1f}",
+                f"{_f(fre):.1f}",
+            ],
+        }
+    )
+
+
+#: The sentence offered for rewriting in lesson 02 (by its opening words).
+REWRITE_02 = "The probable occurrence of an arms agreement"
+
+
+def rewrite_sentence() -> str:
+    from opedkit.segment import sentences
+
+    return sentences(_doc(None))[_sentence_by_opening(REWRITE_02)]
+
+
+def _check_02_1(answer: Any) -> Feedback:
+    n = _as_int(answer)
+    if n is None:
+        return Feedback("02.1", "invalid", "Give a whole number of words.")
+    true = _i(hand_counts().loc["words"].iloc[0])
+    if n == true:
+        return Feedback(
+            "02.1",
+            "correct",
+            f"{true} words. 'United States' counts as two words, as a formula counts it, even "
+            "though it names one thing.",
+        )
+    verdict = "close" if abs(n - true) <= 2 else "not yet"
+    return Feedback(
+        "02.1",
+        verdict,
+        f"opedkit counts {true}. Counting by hand, it is easy to skip a short word ('the', "
+        "'of', 'an') or count one twice; point at each word as you count, in groups of ten. "
+        "opedkit counts every run of letters as a word: 'United States' is two.",
+    )
+
+
+def _check_02_2(answer: Any) -> Feedback:
+    n = _as_int(answer)
+    if n is None:
+        return Feedback("02.2", "invalid", "Give a whole number of syllables.")
+    table = syllable_table(hand_sentence())
+    true = _i(table.iloc[-1]["syllables"])
+    long_words = ", ".join(
+        f"{r['word']} {r['syllables']}"
+        for _, r in table.iloc[:-1].iterrows()
+        if r["syllables"] >= 3
+    )
+    if n == true:
+        return Feedback(
+            "02.2",
+            "correct",
+            f"{true} syllables. The long words carry most of them: {long_words}.",
+        )
+    verdict = "close" if abs(n - true) <= 2 else "not yet"
+    return Feedback(
+        "02.2",
+        verdict,
+        f"opedkit counts {true}. Check the long words first ({long_words}): say each one "
+        "aloud and tap the beats. People disagree on a few words (is 'allies' two beats?); "
+        "the table below shows opedkit's count for every word.",
+    )
+
+
+def _fk_by_hand() -> float:
+    r = _readability(_hand_paragraph()).loc["flesch_kincaid_grade"]
+    return _f(r["score"])
+
+
+def _check_02_3(answer: Any) -> Feedback:
+    x = _as_float(answer)
+    if x is None or x != x:
+        return Feedback("02.3", "invalid", "Give a number, such as 12.3.")
+    r = _readability(_hand_paragraph()).loc["flesch_kincaid_grade"]
+    true = _f(r["score"])
+    worked_out = str(r["worked"])
+    if abs(x - true) < 0.06:
+        return Feedback(
+            "02.3",
+            "correct",
+            f"{worked_out}. By this formula the paragraph needs about {true:.0f} years of US "
+            "schooling (grade 13 is the first year of college). Notice which terms do the "
+            "work: long sentences (words per sentence) and long words (syllables per word).",
+        )
+    if abs(x - true) < 0.6:
+        return Feedback(
+            "02.3",
+            "close",
+            f"Nearly: {worked_out}. A small difference usually comes from rounding the two "
+            "ratios too early; keep two decimals until the end.",
+        )
+    return Feedback(
+        "02.3",
+        "not yet",
+        f"Work it step by step: {worked_out}. First divide words by sentences, then syllables "
+        "by words; multiply each by its constant; add; subtract 15.59.",
+    )
+
+
+def _check_02_4(answer: Any) -> Feedback:
+    if not isinstance(answer, str):
+        return Feedback("02.4", "invalid", "Give your rewrite as text, between quotes.")
+    from opedkit.tokenize import words
+
+    if len(words(answer)) < 3:
+        return Feedback("02.4", "invalid", "Write at least a whole sentence.")
+    before = _readability(rewrite_sentence()).loc["flesch_kincaid_grade"]
+    after = _readability(answer).loc["flesch_kincaid_grade"]
+    b, a = _f(before["score"]), _f(after["score"])
+    change = "lower (easier)" if a < b else "not lower"
+    return Feedback(
+        "02.4",
+        "noted",
+        f"Flesch-Kincaid grade: {b:.1f} before, {a:.1f} after: {change}. Your version has "
+        f"{_i(after['words'])} words in {_i(after['sentences'])} sentence(s) and "
+        f"{_i(after['syllables'])} syllables. The formula cannot tell whether you kept the "
+        "meaning, or whether a reader now understands more: read both versions aloud to "
+        "someone and ask.",
+    )
+
+
+_register(
+    Exercise(
+        "02.1",
+        f"How many words are there in paragraph {HAND_PARAGRAPH}?",
+        f"Count the words of paragraph {HAND_PARAGRAPH} by hand and put the number in place "
+        "of None.",
+        _check_02_1,
+        lambda: (
+            f"{_i(hand_counts().loc['words'].iloc[0])} words, in "
+            f"{_i(hand_counts().loc['sentences'].iloc[0])} sentences."
+        ),
+    )
+)
+_register(
+    Exercise(
+        "02.2",
+        f"How many syllables are there in the first sentence of paragraph {HAND_PARAGRAPH}?",
+        "Say each word aloud, tap the beats, add them up, and put the total in place of None.",
+        _check_02_2,
+        lambda: (
+            f"{int(syllable_table(hand_sentence()).iloc[-1]['syllables'])} syllables: "
+            + ", ".join(
+                f"{r['word']} {r['syllables']}"
+                for _, r in syllable_table(hand_sentence()).iloc[:-1].iterrows()
+            )
+        ),
+    )
+)
+_register(
+    Exercise(
+        "02.3",
+        f"Apply the Flesch-Kincaid formula by hand to paragraph {HAND_PARAGRAPH}.",
+        "Use the counts in the table above; give the grade with one or two decimals in place "
+        "of None.",
+        _check_02_3,
+        lambda: str(_readability(_hand_paragraph()).loc["flesch_kincaid_grade", "worked"]),
+    )
+)
+_register(
+    Exercise(
+        "02.4",
+        "Rewrite a hard sentence so that it is easier to read, and measure it again.",
+        "Put your rewrite between quotes in place of None.",
+        _check_02_4,
+        lambda: (
+            "Any rewrite that keeps the meaning; for example, 'An arms deal between Russia "
+            "and North Korea, and a closer partnership, would change US strategy in the region.' "
+            + str(
+                _readability(
+                    "An arms deal between Russia and North Korea, and a closer partnership, would "
+                    "change US strategy in the region."
+                ).loc["flesch_kincaid_grade", "worked"]
+            )
+        ),
+    )
+)
+
+_choice(
+    "02.5",
+    "The formulas give this op-ed different grades. Why do they disagree?",
+    {
+        "Some of them are simply wrong": (
+            False,
+            "Each formula computes exactly what it says; none is 'wrong'. They measure "
+            "different things and were fitted on different texts, so they give different "
+            "numbers.",
+        ),
+        "They count different things and were fitted on different readers and texts": (
+            True,
+            "Yes: Flesch-Kincaid counts syllables, Coleman-Liau and ARI count letters, Dale-"
+            "Chall checks a list of familiar words, SMOG and Fog count long words; and each "
+            "set of constants was fitted on its own sample (school texts, Navy manuals). "
+            "Where they agree, you can be more confident; where they differ, look at the "
+            "counts.",
+        ),
+        "Because the op-ed is about a difficult topic": (
+            False,
+            "The formulas know nothing about the topic: they see only counts of words, "
+            "sentences, syllables, letters and listed words. A text about a hard topic can "
+            "score as easy.",
+        ),
+        "Because computers cannot count syllables": (
+            False,
+            "Syllable counts matter, but only some formulas use them (Coleman-Liau and ARI "
+            "count letters instead) and they still disagree with each other.",
+        ),
+    },
+    "Pick the option (its number, letter or text) in place of None.",
+)

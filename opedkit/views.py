@@ -105,6 +105,18 @@ def _number_paragraphs(fragment: str, only: int | None = None) -> str:
     return out
 
 
+_LEGEND_STYLE = (
+    "list-style:none;margin:0 0 .6em 0;padding:0;display:flex;flex-wrap:wrap;gap:.2em 1.4em"
+)
+
+
+def _inline_legend(categories: Sequence[str]) -> str:
+    """opedkit.markup's legend, laid out in a row even where no stylesheet applies."""
+    return legend(categories, inline_styles=True).replace(
+        '<ul class="ok-legend">', f'<ul class="ok-legend" style="{_LEGEND_STYLE}">', 1
+    )
+
+
 def marked_html(
     text: str, marks: Iterable[Any] = (), *, paragraph: int | None = None, numbered: bool = True
 ) -> str:
@@ -131,6 +143,19 @@ def reading_view(doc: Document, *, title: bool = True) -> View:
     lines += [f"[{i + 1}] {p}" for i, p in enumerate(doc.paragraphs)]
     return View(
         f'<div class="ok-reading" style="max-width:46em">{head}{body}</div>', "\n".join(lines)
+    )
+
+
+def paragraph_view(text: str, paragraph: int) -> View:
+    """One paragraph (0-based index) of a text, numbered as readers count it."""
+    from opedkit.segment import paragraph_spans
+
+    spans = paragraph_spans(text)
+    lo, hi = spans[paragraph]
+    return View(
+        f'<div class="ok-reading" style="max-width:46em;{_TEXT_STYLE}">'
+        f"{marked_html(text, [], paragraph=paragraph)}</div>",
+        f"[{paragraph + 1}] {text[lo:hi]}",
     )
 
 
@@ -193,7 +218,7 @@ def highlighter(
         shown = [c for c in cats if c in set(shown)]
         chosen = [m for m in all_marks if m.category in shown]
         key = (
-            legend(shown, inline_styles=True)
+            _inline_legend(shown)
             if shown
             else (f"<div style='{_NOTE_STYLE}'>Nothing is highlighted: tick a box above.</div>")
         )
@@ -294,7 +319,7 @@ def _td(text: str) -> str:
 
 def _fmt(value: Any) -> str:
     if isinstance(value, float):
-        return f"{value:.2f}"
+        return f"{value:.2f}".rstrip("0").rstrip(".") if value == value else "–"
     return str(value)
 
 

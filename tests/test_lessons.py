@@ -152,6 +152,11 @@ RIGHT = [
     pytest.param("00.2", "b", id="00.2-by-letter"),
     pytest.param("00.2", 2, id="00.2-by-number"),
     pytest.param("01.1", 63, id="01.1-title-byline-bio-furniture"),
+    pytest.param("02.1", 50, id="02.1-fifty-words"),
+    pytest.param("02.2", 31, id="02.2-thirty-one-syllables"),
+    pytest.param("02.3", 15.87, id="02.3-fk-by-hand"),
+    pytest.param("02.3", "15,87", id="02.3-decimal-comma"),
+    pytest.param("02.5", "b", id="02.5-different-ingredients"),
     pytest.param("01.2", "b", id="01.2-claimed-training"),
     pytest.param("01.3", "b", id="01.3-before-the-summit"),
     pytest.param("03.1", "a", id="03.1-may-hedges"),
@@ -170,6 +175,10 @@ WRONG = [
     pytest.param("00.2", "a", "reporter", id="00.2-news-report"),
     pytest.param("00.2", "A research article", "no dates", id="00.2-research"),
     pytest.param("01.1", 851, "words in the body", id="01.1-gave-the-body"),
+    pytest.param("02.1", 40, "point at each word", id="02.1-far-off"),
+    pytest.param("02.2", 25, "tap the beats", id="02.2-far-off"),
+    pytest.param("02.3", 3.2, "step by step", id="02.3-far-off"),
+    pytest.param("02.5", "c", "know nothing about the topic", id="02.5-topic"),
     pytest.param("01.1", 20, "add up", id="01.1-miscounted"),
     pytest.param("01.2", "a", "not claims true", id="01.2-credentials-prove-nothing"),
     pytest.param("01.3", "c", "forthcoming", id="01.3-on-the-day"),
@@ -406,3 +415,33 @@ def test_a_broken_timeline_is_refused_with_the_reason(
         lessons.timeline(path)
     with pytest.raises(InputError, match="no such file"):
         lessons.timeline(tmp_path / "missing.csv")
+
+
+@pytest.mark.parametrize(
+    ("ex_id", "answer"),
+    [
+        pytest.param("02.1", 49, id="02.1-one-word-off"),
+        pytest.param("02.2", 32, id="02.2-one-syllable-off"),
+        pytest.param("02.3", 15.5, id="02.3-rounded-too-early"),
+    ],
+)
+def test_near_misses_are_close_not_wrong(work: Path, ex_id: str, answer: object) -> None:
+    assert check(ex_id, answer).verdict == "close"
+
+
+def test_a_rewrite_is_measured_before_and_after(work: Path) -> None:
+    fb = check("02.4", "An arms deal would change US plans in the region.")
+    assert fb.verdict == "noted"
+    assert "before" in fb.message and "lower (easier)" in fb.message
+    assert check("02.4", "Short.").verdict == "invalid"
+
+
+def test_scramble_keeps_the_words_and_the_sentences() -> None:
+    import opedkit
+
+    text = "The talks may fail. Nobody knows why."
+    mixed = lessons.scramble(text)
+    assert mixed == "Fail may talks the. Why knows nobody."
+    assert sorted(w.lower() for w in opedkit.words(mixed)) == sorted(
+        w.lower() for w in opedkit.words(text)
+    )

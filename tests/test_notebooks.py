@@ -68,7 +68,6 @@ def test_every_lesson_is_in_the_plan() -> None:
     ]
 
 
-@pytest.mark.xfail(strict=True, reason="lessons 02, 04-07 wait for their package modules")
 def test_the_lesson_sequence_is_complete() -> None:
     assert [p.stem for p in LESSONS] == PLAN
 
@@ -219,6 +218,41 @@ def _claim_01_no_date_but_genre() -> bool:
     return doc.date == "" and doc.genre == "OpEd" and doc.bio != ""
 
 
+def _claim_02_every_formula_says_college() -> bool:
+    r = lessons.readability_table().set_index(lessons.readability_table().index)
+    grades = [r.loc[m, "score"] for m in lessons.GRADE_MEASURES]
+    return (
+        min(grades) >= 13
+        and r.loc["flesch_reading_ease", "score"] < 30
+        and r.loc["dale_chall", "score"] >= 9
+    )
+
+
+def _claim_02_hardest_sentence_is_short() -> bool:
+    import opedkit
+
+    hardest = lessons.hardest_table().iloc[0]
+    lengths = sorted(opedkit.sentence_table(opedkit.bundled())["words"])
+    return hardest["words"] == 6 and hardest["words"] <= lengths[2]
+
+
+def _claim_02_scrambled_scores_the_same() -> bool:
+    import opedkit
+
+    demo = lessons.scramble_demo(opedkit.bundled().paragraphs[6])
+    a, b = demo.iloc[0], demo.iloc[1]
+    return (
+        a["Flesch-Kincaid grade"] == b["Flesch-Kincaid grade"]
+        and a["Flesch reading ease"] == b["Flesch reading ease"]
+        and a["text"] != b["text"]
+    )
+
+
+def _claim_02_two_long_sentences_paragraph_7() -> bool:
+    counts = lessons.hand_counts().iloc[:, 0]
+    return int(counts["sentences"]) == 2 and int(counts["words"]) >= 40
+
+
 def _claim_03_hedges_far_outnumber_boosters() -> bool:
     counts = lessons.stance_counts()
     return bool(counts.loc["hedge", "cues"] >= 3 * max(counts.loc["booster", "cues"], 1))
@@ -362,6 +396,10 @@ def _claim_07_council_survey_not_a_source() -> bool:
 
 
 PROSE_CLAIMS = [
+    pytest.param(_claim_02_every_formula_says_college, id="02-college-by-every-formula"),
+    pytest.param(_claim_02_hardest_sentence_is_short, id="02-hardest-is-six-words"),
+    pytest.param(_claim_02_scrambled_scores_the_same, id="02-scrambled-same-score"),
+    pytest.param(_claim_02_two_long_sentences_paragraph_7, id="02-paragraph-7-two-sentences"),
     pytest.param(_claim_01_whole_page_looks_easier, id="01-whole-page-shorter-sentences"),
     pytest.param(_claim_01_no_date_but_genre, id="01-no-date-line-genre-OpEd"),
     pytest.param(_claim_03_hedges_far_outnumber_boosters, id="03-hedges-far-outnumber-boosters"),

@@ -202,8 +202,11 @@ def test_choice_gives_feedback_at_once_and_saves(work: Path) -> None:
 def test_table_html_is_escaped_and_rounds_floats() -> None:
     import pandas as pd
 
-    html = views.table_html(pd.DataFrame({"cue": ["<i>may</i>"], "share": [0.12345]}))
-    assert "&lt;i&gt;" in html and "0.12" in html and "0.123" not in html
+    html = views.table_html(
+        pd.DataFrame({"cue": ["<i>may</i>", "x", "y"], "share": [0.12345, 20.3, 3.0]})
+    )
+    assert "&lt;i&gt;" in html and "0.12<" in html and "0.123" not in html
+    assert ">20.3<" in html and ">3<" in html
 
 
 ITEMS = [("s3", "It may rain."), ("s7", "It will surely rain!")]
