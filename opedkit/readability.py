@@ -61,7 +61,7 @@ import statistics
 import sys
 import types
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib import resources
 from typing import TYPE_CHECKING, Any, NamedTuple
@@ -221,8 +221,9 @@ class Counts(NamedTuple):
         return Counts._make(a + b for a, b in zip(self, other, strict=True))
 
 
-@dataclass
-class _Word:
+class _Word(NamedTuple):
+    """One word in its place: what the formulas count for it."""
+
     text: str
     start: int
     sentence: int
@@ -236,12 +237,102 @@ class _Word:
     rare: bool
 
 
+class _Form(NamedTuple):
+    """What a spelling contributes wherever it stands (before the name rules)."""
+
+    syllables: int
+    letters: int
+    characters: int
+    polysyllable: bool
+    complex: bool  # Fog's complex word, unless it turns out to be a name
+    difficult: bool  # Dale-Chall's difficult word, unless it turns out to be a name
+    zipf: float | None
+    rare: bool
+    capitalised: bool
+
+    vector: tuple[float, ...]  # the spelling's row of the word matrix (columns: _MATRIX)
+
+
+# columns of the per-word matrix, summed per sentence (see _Analysis)
+_MATRIX = (
+    "words",
+    "syllables",
+    "polysyllables",
+    "complex_words",
+    "letters",
+    "characters",
+    "difficult_words",
+    "rare_words",
+    "frequency_words",
+    "zipf_sum",
+)
+_COMPLEX = _MATRIX.index("complex_words")
+_DIFFICULT = _MATRIX.index("difficult_words")
+
+
 @dataclass
 class _Analysis:
+    """Every word of a text counted once; sums per sentence and for the whole text."""
+
     body: str
     sentence_spans: list[tuple[int, int, int]]  # start, end, paragraph
-    words: list[_Word]
-    sentence_counts: list[Counts] = field(default_factory=list)
+    texts: list[str]
+    starts: list[int]
+    sentence_of: list[int]
+    forms: list[_Form]
+    names: list[bool]
+    matrix: Any  # numpy array: one row per word, the columns of _MATRIX
+
+    @property
+    def total(self) -> Counts:
+        sums = self.matrix.sum(axis=0).tolist() if self.texts else [0] * len(_MATRIX)
+        return _counts(len(set(self.sentence_of)), sums)
+
+    @property
+    def sentence_counts(self) -> list[Counts]:
+        import numpy as np
+
+        out = [Counts() for _ in self.sentence_spans]
+        if not self.texts:
+            return out
+        ids = np.asarray(self.sentence_of)
+        firsts = np.flatnonzero(np.r_[True, ids[1:] != ids[:-1]])
+        sums = np.add.reduceat(self.matrix, firsts, axis=0).tolist()
+        for sentence, row in zip(ids[firsts].tolist(), sums, strict=True):
+            out[sentence] = _counts(1, row)
+        return out
+
+    @property
+    def words(self) -> list[_Word]:
+        out = []
+        for text, start, sentence, form, name in zip(
+            self.texts, self.starts, self.sentence_of, self.forms, self.names, strict=True
+        ):
+            out.append(
+                _Word(
+                    text,
+                    start,
+                    sentence,
+                    form.syllables,
+                    form.letters,
+                    form.characters,
+                    form.polysyllable,
+                    form.complex and not name,
+                    form.difficult and not name,
+                    form.zipf,
+                    form.rare,
+                )
+            )
+        return out
+
+
+def _counts(sentences: int, sums: Sequence[float]) -> Counts:
+    values = dict(zip(_MATRIX, sums, strict=True))
+    return Counts(
+        sentences=sentences,
+        **{k: round(v) for k, v in values.items() if k != "zipf_sum"},
+        zipf_sum=float(values["zipf_sum"]),
+    )
 
 
 # --- word lists -----------------------------------------------------------------------------
@@ -263,11 +354,15 @@ def grade_model() -> dict[str, Any]:
 
 @cache
 def _zipf_table() -> dict[str, float]:
-    """word -> Zipf frequency, from the wordfreq package's English list (read once).
+    """word -> Zipf frequency, from the wordfreq package's small English list (read once).
 
-    wordfreq keeps its list as "cBpack" (gzipped msgpack: a header, then one list of words
-    per centibel of frequency). Reading that file directly takes a fraction of the time of
-    importing wordfreq; if its format ever changes, wordfreq's own API is used instead.
+    The small list has every word used at least once per million words (Zipf 3 and above:
+    about 29,000 words), with the same values as wordfreq's large list; a word not in it
+    counts 0, as in wordfreq. That is all opedkit needs: a rare word is one below Zipf 3.5.
+    wordfreq keeps the list as "cBpack" (gzipped msgpack: a header, then one list of words
+    per centibel of frequency); reading the file directly takes a few milliseconds, where
+    importing wordfreq takes a few hundred. If its format ever changes, wordfreq's own API
+    is used instead.
     """
     try:
         import gzip
@@ -279,7 +374,7 @@ def _zipf_table() -> dict[str, float]:
         spec = importlib.util.find_spec("wordfreq")
         assert spec is not None and spec.submodule_search_locations
         folder = Path(next(iter(spec.submodule_search_locations))) / "data"
-        data = msgpack.unpackb(gzip.decompress((folder / "large_en.msgpack.gz").read_bytes()))
+        data = msgpack.unpackb(gzip.decompress((folder / "small_en.msgpack.gz").read_bytes()))
         if data[0] != {"format": "cB", "version": 1}:
             raise ValueError("unknown wordfreq format")
         table: dict[str, float] = {}
@@ -289,9 +384,8 @@ def _zipf_table() -> dict[str, float]:
     except Exception:  # pragma: no cover - depends on wordfreq's internals
         import wordfreq
 
-        return {
-            w: math.log10(f) + 9.0 for w, f in wordfreq.get_frequency_dict("en").items() if f > 0
-        }
+        frequencies = wordfreq.get_frequency_dict("en", wordlist="small")
+        return {w: math.log10(f) + 9.0 for w, f in frequencies.items() if f > 0}
 
 
 _APOSTROPHES = str.maketrans({"’": "'", "ʼ": "'", "‘": "'"})
@@ -353,99 +447,113 @@ def _familiar(word: str, easy: frozenset[str]) -> bool:
 # --- the analysis: every word counted once --------------------------------------------------
 
 
-def _is_shouted(text: str) -> bool:
-    letters = [c for c in text if c.isalpha()]
-    upper = sum(c.isupper() for c in letters)
-    return len(letters) >= 8 and upper >= 0.8 * len(letters)
+@lru_cache(maxsize=131072)
+def _form(text: str, kind: str) -> _Form:
+    """Count one spelling once (a pure cache: the same spelling always counts the same)."""
+    from opedkit.syllables import default_counter
+
+    count = default_counter().count
+    n = count(text)
+    if text.isalpha():  # most words: no hyphen, apostrophe, digit or dot
+        is_number, parts = False, [text]
+        letters = characters = len(text)
+    else:
+        is_number = kind == "number" or not any(c.isalpha() for c in text)
+        parts = [p for p in _SEPARATORS.split(text) if p]
+        letters = sum(c.isalpha() for c in text)
+        characters = sum(c.isalnum() for c in text)
+    compound_of_short = len(parts) > 1 and all(count(p) < FOG_COMPLEX_SYLLABLES for p in parts)
+    complex_word = (
+        n >= FOG_COMPLEX_SYLLABLES
+        and not compound_of_short
+        and not _reaches_three_by_ending(text, n)
+    )
+    easy = _easy_words()
+    if is_number or (kind == "abbr" and text[:1].isupper()):
+        difficult = False
+    else:
+        difficult = not all(_familiar(p, easy) for p in parts)
+    zipf = None if is_number else _zipf(text, _zipf_table())
+    rare = zipf is not None and zipf < _rare_threshold()
+    vector = (
+        1.0,
+        float(n),
+        float(n >= SMOG_POLYSYLLABLE),
+        float(complex_word),
+        float(letters),
+        float(characters),
+        float(difficult),
+        float(rare),
+        float(zipf is not None),
+        zipf or 0.0,
+    )
+    return _Form(
+        syllables=n,
+        letters=letters,
+        characters=characters,
+        polysyllable=n >= SMOG_POLYSYLLABLE,
+        complex=complex_word,
+        difficult=difficult,
+        zipf=zipf,
+        rare=rare,
+        capitalised=text[:1].isupper(),
+        vector=vector,
+    )
+
+
+@cache
+def _rare_threshold() -> float:
+    return float(grade_model()["rare_below_zipf"])
 
 
 @lru_cache(maxsize=8)
 def _analyse(body: str) -> _Analysis:
+    import numpy as np
+
     from opedkit.segment import sentence_spans
-    from opedkit.syllables import default_counter
     from opedkit.tokenize import word_tokens
 
-    count = default_counter().count
-    easy = _easy_words()
-    zipf_table = _zipf_table()
-    threshold = float(grade_model()["rare_below_zipf"])
     spans = [(s.start, s.end, s.paragraph) for s in sentence_spans(body)]
     starts = [s for s, _, _ in spans]
     tokens = word_tokens(body)
-
-    # which sentence each token is in; which tokens open a sentence
-    sentence_of = [max(0, bisect.bisect_right(starts, t.start) - 1) for t in tokens]
-    first_in_sentence = [i == 0 or sentence_of[i] != sentence_of[i - 1] for i in range(len(tokens))]
-    shouted = {i for i, (s, e, _) in enumerate(spans) if _is_shouted(body[s:e])}
-    # names: words capitalised inside a sentence somewhere in the text
-    inside_caps = {
-        t.text
-        for t, first in zip(tokens, first_in_sentence, strict=True)
-        if not first and t.text[:1].isupper()
+    # which sentence each word is in (words come in text order), which words open one
+    where = bisect.bisect_right
+    sentence_of = [max(where(starts, t.start) - 1, 0) for t in tokens]
+    first = [True, *map(int.__ne__, sentence_of[1:], sentence_of[:-1])][: len(tokens)]
+    # a sentence with no lower-case letter is shouted: count its words in lower case
+    shouted = {i for i, (a, b, _) in enumerate(spans) if _is_shouted(body[a:b])}
+    texts = [t.text for t in tokens]
+    if shouted:
+        counted = [
+            x.lower() if i in shouted else x for x, i in zip(texts, sentence_of, strict=True)
+        ]
+    else:
+        counted = texts
+    forms = [_form(x, t.kind) for x, t in zip(counted, tokens, strict=True)]
+    # names: capitalised inside a sentence, or at its start when capitalised inside one
+    # somewhere else in the text
+    inside = {
+        x
+        for x, f, is_first in zip(counted, forms, first, strict=True)
+        if f.capitalised and not is_first
     }
-
-    words: list[_Word] = []
-    for t, sent, first in zip(tokens, sentence_of, first_in_sentence, strict=True):
-        text = t.text
-        counted = text.lower() if sent in shouted else text
-        n = count(counted)
-        is_number = t.kind == "number" or not any(c.isalpha() for c in text)
-        capital = text[:1].isupper() and sent not in shouted
-        name = capital and (not first or text in inside_caps)
-        hyphen_parts = [p for p in _SEPARATORS.split(text) if p]
-        compound_of_short = len(hyphen_parts) > 1 and all(
-            count(p) < FOG_COMPLEX_SYLLABLES for p in hyphen_parts
-        )
-        complex_word = (
-            n >= FOG_COMPLEX_SYLLABLES
-            and not name
-            and not compound_of_short
-            and not _reaches_three_by_ending(counted, n)
-        )
-        if is_number or name or (t.kind == "abbr" and text[:1].isupper()):
-            difficult = False
-        elif len(hyphen_parts) > 1:
-            difficult = not all(_familiar(p, easy) for p in hyphen_parts)
-        else:
-            difficult = not _familiar(text, easy)
-        zipf = None if is_number else _zipf(text, zipf_table)
-        words.append(
-            _Word(
-                text=text,
-                start=t.start,
-                sentence=sent,
-                syllables=n,
-                letters=sum(c.isalpha() for c in text),
-                characters=sum(c.isalnum() for c in text),
-                polysyllable=n >= SMOG_POLYSYLLABLE,
-                complex=complex_word,
-                difficult=difficult,
-                zipf=zipf,
-                rare=zipf is not None and zipf < threshold,
-            )
-        )
-    analysis = _Analysis(body, spans, words)
-    per_sentence = [Counts() for _ in spans]
-    for w in words:
-        per_sentence[w.sentence] = per_sentence[w.sentence] + _word_counts(w)
-    analysis.sentence_counts = [c._replace(sentences=1) if c.words else c for c in per_sentence]
-    return analysis
-
-
-def _word_counts(w: _Word) -> Counts:
-    return Counts(
-        sentences=0,
-        words=1,
-        syllables=w.syllables,
-        polysyllables=int(w.polysyllable),
-        complex_words=int(w.complex),
-        letters=w.letters,
-        characters=w.characters,
-        difficult_words=int(w.difficult),
-        rare_words=int(w.rare),
-        frequency_words=int(w.zipf is not None),
-        zipf_sum=w.zipf or 0.0,
+    names = [
+        f.capitalised and (not is_first or x in inside)
+        for x, f, is_first in zip(counted, forms, first, strict=True)
+    ]
+    matrix = np.array([f.vector for f in forms], dtype=float).reshape(-1, len(_MATRIX))
+    named = [i for i, name in enumerate(names) if name]
+    if named:  # a name is neither a complex word (Fog) nor a difficult one (Dale-Chall)
+        matrix[named, _COMPLEX] = 0.0
+        matrix[named, _DIFFICULT] = 0.0
+    return _Analysis(
+        body, spans, texts, [t.start for t in tokens], sentence_of, forms, names, matrix
     )
+
+
+def _is_shouted(text: str) -> bool:
+    """A sentence in capitals: no lower-case letter and at least eight letters."""
+    return text.isupper() and sum(c.isalpha() for c in text) >= 8
 
 
 def _reaches_three_by_ending(word: str, n: int) -> bool:
@@ -787,30 +895,30 @@ def _note(text: str, c: Counts, result: _Result) -> str:
 
 
 def _table(c: Counts, text: str) -> pd.DataFrame:
+    import numpy as np
     import pandas as pd
 
     measured = _measure_all(c)
-    rows: dict[str, list[Any]] = {
-        key: []
-        for key in ("measure", "score", "grade", "band", "formula", "worked", *COUNT_COLUMNS)
+    results = [measured[name] for name in MEASURES]
+    data: dict[str, Any] = {
+        "score": np.array([res.score for res, _, _ in results]),
+        "grade": np.array([grade for _, _, grade in results]),
+        "band": pd.array([band for _, band, _ in results], dtype="str"),
+        "formula": pd.array([res.formula for res, _, _ in results], dtype="str"),
+        "worked": pd.array([res.worked for res, _, _ in results], dtype="str"),
     }
-    rows["source"] = []
-    rows["note"] = []
-    for name in MEASURES:
-        res, band, grade = measured[name]
-        rows["measure"].append(name)
-        rows["score"].append(res.score)
-        rows["grade"].append(grade)
-        rows["band"].append(band)
-        rows["formula"].append(res.formula)
-        rows["worked"].append(res.worked)
-        uses = set(res.uses) if name != "consensus" else {"sentences", "words"}
-        for col in COUNT_COLUMNS:
-            rows[col].append(getattr(c, col) if col in uses else None)
-        rows["source"].append(SOURCES[name])
-        rows["note"].append(_note(text, c, res))
-    frame = pd.DataFrame(rows).set_index("measure")
-    return frame.astype(dict.fromkeys(COUNT_COLUMNS, "Int64"))
+    uses = [
+        set(res.uses) if name != "consensus" else {"sentences", "words"}
+        for name, (res, _, _) in zip(MEASURES, results, strict=True)
+    ]
+    for col in COUNT_COLUMNS:
+        value = getattr(c, col)
+        mask = np.array([col not in used for used in uses])
+        data[col] = pd.arrays.IntegerArray(np.full(len(MEASURES), value, dtype="int64"), mask)
+    data["source"] = pd.array([SOURCES[name] for name in MEASURES], dtype="str")
+    data["note"] = pd.array([_note(text, c, res) for res, _, _ in results], dtype="str")
+    index = pd.Index(list(MEASURES), name="measure", dtype="str")
+    return pd.DataFrame(data, index=index, copy=False)
 
 
 def readability(x: Document | str) -> pd.DataFrame:
@@ -844,7 +952,7 @@ def readability(x: Document | str) -> pd.DataFrame:
     """
     body = _body(x)
     analysis = _analyse(body)
-    return _table(_total(analysis.sentence_counts), body)
+    return _table(analysis.total, body)
 
 
 def _wide(counts: Counts) -> dict[str, Any]:
@@ -965,7 +1073,7 @@ def hardest_sentences(x: Document | str, n: int = 5) -> pd.DataFrame:
     body = _body(x)
     analysis = _analyse(body)
     table = readability_by_sentence(body)
-    doc = grade_features(_total(analysis.sentence_counts))
+    doc = grade_features(analysis.total)
     model = grade_model()
     scored = table[table["words"] > 0].copy()
     scored = scored.sort_values(["opedkit_grade", "sentence"], ascending=[False, True])

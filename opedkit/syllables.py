@@ -457,6 +457,10 @@ class SyllableCounter:
 
     def count(self, word: str) -> int:
         """The number of syllables in ``word`` (0 if it has no letter or digit)."""
+        if word.islower() and word.isalpha() and word.isascii() and word not in self.spoken:
+            n = self.lexicon.get(word)  # the common case, without building a trace
+            if n is not None:
+                return max(n, 1)
         return self.trace(word).syllables
 
     def _trace(self, word: str) -> SyllableTrace:

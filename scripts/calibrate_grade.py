@@ -49,7 +49,6 @@ from opedkit.readability import (  # noqa: E402
     MEASURES,
     Counts,
     _analyse,
-    _total,
     readability,
 )
 
@@ -87,7 +86,7 @@ def spearman(a: np.ndarray, b: np.ndarray) -> float:
 def excerpt_features(text: str) -> tuple[dict[str, float], dict[str, float]]:
     """Candidate features (rare shares for every threshold) and the formulas' scores."""
     analysis = _analyse(text)
-    c: Counts = _total(analysis.sentence_counts)
+    c: Counts = analysis.total
     zipfs = [w.zipf for w in analysis.words if w.zipf is not None]
     numbers = c.words - len(zipfs)  # numbers have no frequency and are never rare
     feats = {
@@ -241,7 +240,8 @@ def main(argv: list[str] | None = None) -> int:
             "rescaling": "on the 1,000 excerpts opedkit_grade has the Flesch-Kincaid grade's "
             f"mean ({fk.mean():.2f}) and standard deviation ({fk.std():.2f})",
             "formula_spearman": formula_rho,
-            "word_frequencies": "wordfreq (Speer 2022), English 'large' list, Zipf scale",
+            "word_frequencies": "wordfreq (Speer 2022), English 'small' list (every word of "
+            "Zipf 3 and above; others count 0), Zipf scale",
         },
     }
     if args.dry_run:
