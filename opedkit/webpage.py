@@ -17,10 +17,15 @@ How the Document is built:
 * **body**: trafilatura's main text, one paragraph per block. The op-ed's end matter that
   sits *inside* the article's text (a disclaimer, a "Dr. X is a professor …" bio) is then
   split off by the same tail heuristics as :func:`opedkit.document.from_text`.
+* **the top of the article**: trafilatura sometimes keeps the menu, the headline, the
+  byline and the date above the first paragraph (old table layouts); lines above the
+  headline become boilerplate, and "By …" and date lines right after it byline and date.
 * **the rest of the page** is kept, not lost: every other block of visible text (menus,
   share buttons, the author box, comments, the footer) becomes a part of kind
   ``boilerplate`` (or ``bio`` for an "About the author" box, ``byline`` for a "By …" line),
-  with the reason "left out of the article by trafilatura".
+  with the reason "left out of the article by trafilatura". A block whose words all
+  appear in the article's text already (a layout cell holding the whole article, a menu
+  listed above) is not repeated.
 
 Fallback: when trafilatura finds no main text (a page with almost no markup, a fragment,
 or a very short text), the visible text of the page is split into blocks and read by
@@ -75,6 +80,7 @@ _INLINE = frozenset(
     }
 )  # fmt: skip
 _SPACE = re.compile(r"\s+")
+_WORD = re.compile(r"[^\W_]+")
 _BY = re.compile(r"^(?:by|written by)\s+", re.I)
 _ABOUT = re.compile(r"^(?:about the authors?|about the writer|author bio|the author)\b:?", re.I)
 
@@ -103,9 +109,11 @@ def page_blocks(html: str) -> list[str]:
     buffer: list[str] = []
 
     def flush() -> None:
-        text = _norm("".join(buffer))
-        if text:
-            blocks.append(text)
+        # two line breaks in a row (<br><br>) end a paragraph on pages laid out without <p>
+        for chunk in re.split(r"\n[ \t\r\f\v]*\n", "".join(buffer)):
+            text = _norm(chunk)
+            if text:
+                blocks.append(text)
         buffer.clear()
 
     def walk(el: Any) -> None:
@@ -117,17 +125,17 @@ def page_blocks(html: str) -> list[str]:
             return
         block = tag not in _INLINE
         if tag == "br":
-            buffer.append(" ")
+            buffer.append("\n")
         if block:
             flush()
         if el.text:
-            buffer.append(el.text)
+            buffer.append(_SPACE.sub(" ", el.text))
         for child in el:
             walk(child)
         if block:
             flush()
         if el.tail:
-            buffer.append(el.tail)
+            buffer.append(_SPACE.sub(" ", el.tail))
 
     body = root.find("body")
     walk(body if body is not None else root)
@@ -176,6 +184,72 @@ def _classify_leftover(block: str, title: str, author: str, bio_next: bool) -> t
     return "boilerplate", LEFT_OUT
 
 
+_DATE_ONLY = re.compile(
+    r"^(?:(?:published|updated|posted)(?: on)?:?\s*)?(?:\w+day,?\s*)?"
+    r"(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}"
+    r"(?:st|nd|rd|th)?,?\s+\d{4}|\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|"
+    r"dec)[a-z]*\.?,?\s+\d{4}|\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}/\d{2,4})"
+    r"(?:[\s,|·-]+\d{1,2}[:.]\d{2}\s*(?:am|pm|a\.m\.|p\.m\.)?(?:\s*[A-Z]{2,4})?)?$",
+    re.I,
+)
+_HAS_LETTER = re.compile(r"[^\W\d_]")
+TOP = "at the top of trafilatura's main text"
+
+
+def _split_top(lines: list[str], title: str) -> tuple[list[Part], list[str], str, str]:
+    """Set apart what trafilatura keeps above the article's first paragraph.
+
+    Old table-layout pages and some templates leave the menu, the headline, the byline and
+    the date at the top of the main text. Lines above the headline (when it is among the
+    first eight lines) are page furniture; after it, "By …" lines, date lines and lines
+    without a letter are set apart. Returns (parts, remaining lines, byline, date line).
+    """
+    parts: list[Part] = []
+    head = [_norm(line) for line in lines[:8]]
+    if title and title in head and len(lines) > head.index(title) + 1:
+        k = head.index(title)
+        parts.extend(Part("boilerplate", line, f"above the headline, {TOP}") for line in lines[:k])
+        lines = lines[k + 1 :]
+    byline = date_line = ""
+    while len(lines) > 1:
+        first = _norm(lines[0])
+        if _BY.match(first) and len(first) <= 80 and not byline:
+            byline = first
+            parts.append(Part("byline", first, f"a 'By …' line {TOP}"))
+        elif _DATE_ONLY.match(first) and not date_line:
+            date_line = first
+            parts.append(Part("date", first, f"a date line {TOP}"))
+        elif not _HAS_LETTER.search(first):
+            parts.append(Part("boilerplate", first, f"a line without words {TOP}"))
+        else:
+            break
+        lines = lines[1:]
+    return parts, lines, byline, date_line
+
+
+def _own_parts(parts: list[Part], *, has_title: bool) -> list[Part]:
+    """from_text's parts of trafilatura's main text, with reasons that say where they are from.
+
+    The headline is already known from the page's metadata, so a short first line that the
+    text heuristics take for a title is a label or a subhead ("other"), and a first line
+    that ends like a sentence stays body.
+    """
+    out: list[Part] = []
+    for part in parts:
+        if part.kind == "front-matter":
+            continue
+        kind, reason = part.kind, f"{part.reason} (in {MAIN})"
+        if kind == "title" and has_title:
+            if part.text.rstrip().endswith((".", "!", "?", "…", "”", '"')):
+                kind, reason = "body", BODY_REASON
+            else:
+                kind, reason = "other", f"a short line {TOP}: a label or a subhead"
+        elif kind == "body":
+            reason = BODY_REASON
+        out.append(Part(kind, part.text, reason))
+    return out
+
+
 def from_html(html: str, *, source: str = "<html>", max_chars: int = MAX_BYTES) -> Document:
     """Read a saved web page: title, author, date and body by trafilatura; the rest kept as parts.
 
@@ -222,33 +296,29 @@ def from_html(html: str, *, source: str = "<html>", max_chars: int = MAX_BYTES) 
     date = _norm(getattr(result, "date", None) or "")
     lines = [line.strip() for line in text.split("\n") if line.strip()]
     extracted = {_norm(line) for line in lines}
-    byline = ""
-    # trafilatura often keeps the headline and a "By …" line at the top of the main text
-    while len(lines) > 1:
-        first = _norm(lines[0])
-        if title and first == title:
-            lines.pop(0)
-        elif _BY.match(first) and len(first) <= 80 and not byline:
-            byline = first
-            lines.pop(0)
-        else:
-            break
+    top_parts, lines, byline, date_line = _split_top(lines, title)
+    if not author and byline:
+        author = _BY.sub("", byline).strip()
+    date = date or date_line
     doc = from_text(_front_matter(title, author, date) + "\n\n".join(lines), source=source)
 
     head_parts: list[Part] = []
     if title:
         head_parts.append(Part("title", title, "the page's metadata, read by trafilatura"))
-    if byline:
-        head_parts.append(Part("byline", byline, "a 'By …' line at the top of the article"))
+    head_parts.extend(top_parts)
     tail_parts: list[Part] = []
     body_blocks = {_norm(p) for p in doc.paragraphs}
     seen_body = False
     bio_next = False
+    extracted_words = {w for line in extracted for w in _WORD.findall(line.lower())}
     for block in blocks:
         if block in body_blocks:
             seen_body = True
         if block in extracted or block in body_blocks:
             continue
+        words = _WORD.findall(block.lower())
+        if words and all(w in extracted_words for w in words):
+            continue  # the article again (a cell holding it all), or a menu already listed
         kind, reason = _classify_leftover(block, title, author, bio_next)
         bio_next = reason == "the heading of the author box"
         if kind == "title":
@@ -262,21 +332,20 @@ def from_html(html: str, *, source: str = "<html>", max_chars: int = MAX_BYTES) 
     if author and not byline:
         byline = author
         head_parts.insert(1 if title else 0, Part("byline", author, "the page's metadata"))
-    if date:
+    if date and not date_line:
         head_parts.append(Part("date", date, "the page's metadata, read by trafilatura"))
 
-    own = [
-        Part(p.kind, p.text, BODY_REASON if p.kind == "body" else f"{p.reason} (in {MAIN})")
-        for p in doc.parts
-        if p.kind != "front-matter"
-    ]
+    own = _own_parts(doc.parts, has_title=bool(title))
     parts = head_parts + own + tail_parts
+    paragraphs = [p.text for p in parts if p.kind == "body"]
 
     def joined(kind: str) -> str:
         return "\n\n".join(p.text for p in parts if p.kind == kind)
 
     return dataclasses.replace(
         doc,
+        body="\n\n".join(paragraphs),
+        paragraphs=paragraphs,
         title=title or doc.title,
         author=author or doc.author,
         date=date or doc.date,

@@ -135,6 +135,24 @@ def test_bio_inside_article_split_off() -> None:
     assert doc.date == "2022-06-21"
 
 
+# --- an old table-layout page: menu, headline, byline and date inside the main text --------
+
+
+def test_table_layout_top_set_apart() -> None:
+    doc = page("table_layout_oped.html")
+    assert doc.title == "Why the Bridge Toll Must Go"
+    assert doc.author == "Jane Doe" and doc.byline == "By Jane Doe"
+    assert doc.date == "March 3, 2021"
+    assert len(doc.paragraphs) == 4
+    assert doc.paragraphs[0].startswith("The toll on the river bridge")
+    assert doc.paragraphs[1].endswith("Is that fair? Surely not.")
+    assert "Home" not in doc.body and "© 2021" in doc.boilerplate
+    # the menu is listed once (from the main text), not again from the page's blocks
+    assert [p.text for p in doc.parts].count("Home") == 1
+    assert not any(p.text == "Home | Opinion" for p in doc.parts)
+    assert not any(p.text.startswith("Why the Bridge Toll Must Go By") for p in doc.parts)
+
+
 # --- fallback and bad input ---------------------------------------------------------------------
 
 
@@ -194,6 +212,8 @@ def test_page_without_date_has_no_guessed_date() -> None:
         pytest.param("<p>x<script>bad()</script>y</p>", ["xy"], id="script-skipped"),
         pytest.param("<p>x<!-- note -->y</p>", ["xy"], id="comment-skipped"),
         pytest.param("<p>a<br>b</p>", ["a b"], id="br-is-space"),
+        pytest.param("<td>a<br><br>b<br>\n<br>c</td>", ["a", "b", "c"], id="br-br-ends-paragraph"),
+        pytest.param("<p>a\n\nb</p>", ["a b"], id="source-newlines-are-spaces"),
         pytest.param("", [], id="empty"),
     ],
 )
