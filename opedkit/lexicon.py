@@ -94,6 +94,8 @@ def norm(word: str) -> str:
     >>> norm("Won’t")
     "won't"
     """
+    if word.isascii():
+        return word.lower()
     return _INVISIBLE.sub("", word).translate(_APOSTROPHES).lower()
 
 
@@ -203,7 +205,9 @@ def _matcher() -> _Matcher:
     return _Matcher(trie, suffixes)
 
 
-def find_cues(text: str, toks: Sequence[Token] | None = None) -> Iterator[CueMatch]:
+def find_cues(
+    text: str, toks: Sequence[Token] | None = None, keys: Sequence[str] | None = None
+) -> Iterator[CueMatch]:
     """Every lexicon form in ``text``, left to right, longest match first, no overlaps.
 
     One pass over the tokens: at each token the trie is walked as far as the words allow and
@@ -213,9 +217,10 @@ def find_cues(text: str, toks: Sequence[Token] | None = None) -> Iterator[CueMat
     >>> [(m.text, m.entry.category) for m in find_cues("We’ll see, of course.")]
     [('’ll', 'predictive'), ('of course', 'booster')]
     """
-    toks = list(tokens(text)) if toks is None else list(toks)
+    toks = tokens(text) if toks is None else toks
     trie, suffixes = _matcher()
-    keys = [norm(t.text) for t in toks]
+    if keys is None:
+        keys = [norm(t.text) for t in toks]
     n = len(toks)
     i = 0
     while i < n:
@@ -249,27 +254,30 @@ def find_cues(text: str, toks: Sequence[Token] | None = None) -> Iterator[CueMat
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
 
-def table(records: Sequence[dict[str, Any]], columns: Sequence[str],
-          types: dict[str, str] | None = None) -> pd.DataFrame:  # fmt: skip
-    """A DataFrame with the given columns and dtypes, safe for any text.
+def table(
+    records: Sequence[dict[str, Any]], columns: Sequence[str], types: dict[str, str] | None = None
+) -> pd.DataFrame:
+    """A DataFrame with the given columns, safe for any text.
 
+    Column types are inferred from the values (``types`` fixes them for an empty table).
     Text columns holding a lone surrogate (possible in decoded junk) are kept as Python
     objects, because pandas' Arrow strings cannot hold them.
     """
     import pandas as pd
 
     types = types or {}
-    data: dict[str, pd.Series] = {}
-    for c in columns:
-        values = [r[c] for r in records]
-        if c in types:
-            data[c] = pd.Series(values, dtype=types[c])
-        elif any(isinstance(v, str) and _SURROGATE.search(v) for v in values):
-            data[c] = pd.Series(values, dtype=object)
-        elif all(isinstance(v, str) for v in values):
-            data[c] = pd.Series(values, dtype=str)
-        else:
-            data[c] = pd.Series(values)
+    if not records:
+        return pd.DataFrame(
+            {c: pd.Series([], dtype=types.get(c, str)) for c in columns}, columns=list(columns)
+        )
+    data: dict[str, Any] = {c: [r[c] for r in records] for c in columns}
+    odd = [
+        c
+        for c, values in data.items()
+        if isinstance(values[0], str) and _SURROGATE.search("".join(values))
+    ]
+    for c in odd:
+        data[c] = pd.Series(data[c], dtype=object)
     return pd.DataFrame(data, columns=list(columns))
 
 

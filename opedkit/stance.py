@@ -49,7 +49,7 @@ from collections.abc import Callable
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from opedkit.lexicon import CATEGORIES, CueMatch, Entry, find_cues, norm, table
+from opedkit.lexicon import CATEGORIES, CueMatch, Entry, _matcher, find_cues, norm, table
 from opedkit.quotes import QuoteSpan, quote_spans
 from opedkit.segment import sentence_spans
 from opedkit.tokenize import WORD_KINDS, Token, tokens
@@ -168,9 +168,9 @@ class Verdict(NamedTuple):
 class _Sentence:
     """One sentence's tokens and lower-case words, with what rules ask of it computed once."""
 
-    def __init__(self, toks: list[Token], text: str) -> None:
+    def __init__(self, toks: list[Token], keys: list[str], text: str) -> None:
         self.toks = toks
-        self.keys = [norm(t.text) for t in toks]
+        self.keys = keys
         self.text = text
         self.first = next((n for n, t in enumerate(toks) if t.kind != "punct"), len(toks))
         self._joined: str | None = None
@@ -736,21 +736,17 @@ def _negated(ctx: _Ctx) -> str | None:
     return None
 
 
+_CLAUSE_END = re.compile(r"[?‽!;]|(?<![A-Z])\.(?=\s|$|[\"”’)])")
+
+
 def _clause_ends(sentence: str) -> tuple[list[int], list[bool]]:
-    """Offsets of the clause ends in a sentence (? ! ; and full stops that end a clause) and
-    whether each is a question mark."""
+    """Offsets of the clause ends in a sentence (? ! ; and full stops that end a clause,
+    not those of an abbreviation like U.S.) and whether each is a question mark."""
     where: list[int] = []
     asks: list[bool] = []
-    n = len(sentence)
-    for k, ch in enumerate(sentence):
-        if ch in "?‽!;":
-            where.append(k)
-            asks.append(ch in "?‽")
-        elif ch == ".":
-            ends = k + 1 == n or sentence[k + 1].isspace() or sentence[k + 1] in '"”’)'
-            if ends and (k == 0 or not sentence[k - 1].isupper()):
-                where.append(k)
-                asks.append(False)
+    for m in _CLAUSE_END.finditer(sentence):
+        where.append(m.start())
+        asks.append(m.group() in "?‽")
     return where, asks
 
 
@@ -807,12 +803,17 @@ def _analyse(body: str) -> tuple[_Row, ...]:
     quote_starts = [q.start for q in quotes]
     speakers: dict[int, str] = {}
     rows: list[_Row] = []
+    all_keys = [t.text.lower() if t.text.isascii() else norm(t.text) for t in toks]
+    first_words = _matcher().trie.next
     for s_index, span in enumerate(spans):
         lo = bisect_right(starts, span.start - 1)
         hi = bisect_right(starts, span.end - 1)
-        sent = _Sentence(toks[lo:hi], body[span.start : span.end])
+        keys = all_keys[lo:hi]
+        if not any(k in first_words for k in keys) and not any("'" in k for k in keys):
+            continue  # no cue can start in this sentence
+        sent = _Sentence(toks[lo:hi], keys, body[span.start : span.end])
         ends: tuple[list[int], list[bool]] | None = None
-        for m in find_cues(body, sent.toks):
+        for m in find_cues(body, sent.toks, sent.keys):
             ctx = _Ctx(sent, m)
             entry = m.entry
             if entry.rule:
@@ -867,11 +868,20 @@ def _speaker(body: str, quote: QuoteSpan) -> str:
 
 
 def _frame(rows: list[_Row] | tuple[_Row, ...], dropped: bool) -> pd.DataFrame:
+    import pandas as pd
+
     cols = COLUMNS if dropped else [c for c in COLUMNS if c != "kept"]
-    data = [r._asdict() for r in rows if dropped or r.kept]
-    return table(data, cols, _TYPES)
+    data = [r for r in rows if dropped or r.kept]
+    if not data:
+        return table([], cols, _TYPES)
+    columns: dict[str, Any] = {c: [getattr(r, c) for r in data] for c in cols}
+    for c, values in columns.items():
+        if isinstance(values[0], str) and _SURROGATE.search("".join(values)):
+            columns[c] = pd.Series(values, dtype=object)  # Arrow strings cannot hold these
+    return pd.DataFrame(columns)
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
 _TYPES = {
     "sentence": "int64",
     "paragraph": "int64",
