@@ -391,11 +391,50 @@ def corpus_throughput(ctx: Context) -> list[Row]:
 # --- end of corpus throughput ------------------------------------------------------------------
 
 
+# --- stance (owner: stance; see docs/stance.md, issue 3) ---------------------------------------
+
+
+def stance_warm(ctx: Context) -> list[Row]:
+    """opedkit.stance vs opedkit.readability on the same new op-ed-sized texts, warm.
+
+    The peer is opedkit's own readability: issue 3 asks that finding hedges, boosters,
+    attitude markers and predictive modals cost no more than readability on the same text.
+    Both run on every text, in alternating order; each text is new to both (no per-text
+    cache answers).
+    """
+    import opedkit
+
+    n = 40 if ctx.quick else 150
+    docs = oped_sized_documents(n + 1, seed=11)
+    warm = docs.pop()
+    opedkit.stance(warm)  # load the lexicon trie and the modules
+    opedkit.readability(warm)
+    ours, peer = [], []
+    for i, doc in enumerate(docs):
+        pair = [(ours, opedkit.stance), (peer, opedkit.readability)]
+        for times, fn in pair if i % 2 else pair[::-1]:
+            t0 = time.perf_counter()
+            fn(doc)
+            times.append((time.perf_counter() - t0) * 1000)
+    return [
+        Row(
+            f"stance vs readability, per op-ed-sized document (median of {len(docs)} texts)",
+            statistics.median(ours),
+            statistics.median(peer),
+            target="<= 1.0",
+        )
+    ]
+
+
+# --- end of stance -----------------------------------------------------------------------------
+
+
 SECTIONS: list[Section] = [
     Section("readability-warm", "opedkit.readability vs textstat, warm", readability_warm),
     Section("readability-cold", "fresh interpreter, bundled op-ed", readability_cold),
     Section("readability-scaling", "time grows linearly with size", readability_scaling),
     Section("corpus-throughput", "profile_corpus on 500 op-eds vs textstat", corpus_throughput),
+    Section("stance-warm", "opedkit.stance vs opedkit.readability, warm", stance_warm),
 ]
 
 
