@@ -50,6 +50,9 @@ _EXPORTS: dict[str, str] = {
     # everything at once
     "profile": "opedkit.profile",
     "profile_corpus": "opedkit.profile",
+    # showing it: escaped HTML with marked spans; the one-file HTML report
+    "mark_up": "opedkit.markup",
+    "write_report": "opedkit.report",
 }
 
 __all__ = [
@@ -66,6 +69,7 @@ __all__ = [
     "lexicon",
     "lexicon_sources",
     "load",
+    "mark_up",
     "profile",
     "profile_corpus",
     "question_rules",
@@ -84,6 +88,7 @@ __all__ = [
     "syllables",
     "tokens",
     "words",
+    "write_report",
 ]
 
 
