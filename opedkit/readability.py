@@ -53,7 +53,6 @@ military manuals decades ago; treat them as a rough rank, not as a verdict.
 
 from __future__ import annotations
 
-import bisect
 import json
 import math
 import re
@@ -250,7 +249,7 @@ class _Form(NamedTuple):
     rare: bool
     capitalised: bool
 
-    vector: tuple[float, ...]  # the spelling's row of the word matrix (columns: _MATRIX)
+    vector: tuple[float | bool, ...]  # the spelling's row of the word matrix (see _MATRIX)
 
 
 # columns of the per-word matrix, summed per sentence (see _Analysis)
@@ -272,41 +271,73 @@ _DIFFICULT = _MATRIX.index("difficult_words")
 
 @dataclass
 class _Analysis:
-    """Every word of a text counted once; sums per sentence and for the whole text."""
+    """Every word of a text counted once; sums per sentence and for the whole text.
+
+    Each distinct spelling is counted once (``unique``, with its row of numbers in
+    ``vectors``); ``form_ids`` says which spelling each word is and ``sentence_of`` which
+    sentence it is in, so that sums are a few array operations whatever the text's size.
+    """
 
     body: str
     sentence_spans: list[tuple[int, int, int]]  # start, end, paragraph
     texts: list[str]
     starts: list[int]
-    sentence_of: list[int]
-    forms: list[_Form]
-    names: list[bool]
-    matrix: Any  # numpy array: one row per word, the columns of _MATRIX
+    sentence_of: Any  # numpy int array, one entry per word
+    form_ids: Any  # numpy int array, one entry per word: index into unique
+    unique: list[_Form]
+    vectors: Any  # numpy array, one row per distinct spelling, the columns of _MATRIX
+    named: Any  # numpy bool array, one entry per word: a name (not complex, not difficult)
+
+    def _sums(self, group: Any, size: int) -> Any:
+        """Per-group sums of every column (group: one index per word)."""
+        import numpy as np
+
+        out = np.zeros((size, len(_MATRIX)))
+        for col in range(len(_MATRIX)):
+            weights = self.vectors[self.form_ids, col]
+            if col in (_COMPLEX, _DIFFICULT):
+                weights = np.where(self.named, 0.0, weights)
+            out[:, col] = np.bincount(group, weights=weights, minlength=size)
+        return out
 
     @property
     def total(self) -> Counts:
-        sums = self.matrix.sum(axis=0).tolist() if self.texts else [0] * len(_MATRIX)
-        return _counts(len(set(self.sentence_of)), sums)
+        import numpy as np
+
+        if not self.texts:
+            return Counts()
+        sums = self._sums(np.zeros(len(self.texts), dtype=np.intp), 1)[0].tolist()
+        return _counts(len(np.unique(self.sentence_of)), sums)
 
     @property
     def sentence_counts(self) -> list[Counts]:
-        import numpy as np
-
         out = [Counts() for _ in self.sentence_spans]
         if not self.texts:
             return out
-        ids = np.asarray(self.sentence_of)
-        firsts = np.flatnonzero(np.r_[True, ids[1:] != ids[:-1]])
-        sums = np.add.reduceat(self.matrix, firsts, axis=0).tolist()
-        for sentence, row in zip(ids[firsts].tolist(), sums, strict=True):
-            out[sentence] = _counts(1, row)
+        sums = self._sums(self.sentence_of, len(self.sentence_spans))
+        for sentence, row in enumerate(sums.tolist()):
+            if row[0]:
+                out[sentence] = _counts(1, row)
         return out
+
+    @property
+    def forms(self) -> list[_Form]:
+        return [self.unique[i] for i in self.form_ids.tolist()]
+
+    @property
+    def names(self) -> list[bool]:
+        return [bool(n) for n in self.named.tolist()]
 
     @property
     def words(self) -> list[_Word]:
         out = []
         for text, start, sentence, form, name in zip(
-            self.texts, self.starts, self.sentence_of, self.forms, self.names, strict=True
+            self.texts,
+            self.starts,
+            self.sentence_of.tolist(),
+            self.forms,
+            self.names,
+            strict=True,
         ):
             out.append(
                 _Word(
@@ -407,6 +438,33 @@ def _zipf(word: str, table: dict[str, float]) -> float:
     return 0.0
 
 
+# Regular inflections (Dale & Chall's rule: an inflected form of a listed word is familiar):
+# ending -> what replaces it to give the listed word, grouped by the ending's last letter.
+_INFLECTIONS = (
+    ("iest", "y"),
+    ("ier", "y"),
+    ("ies", "y"),
+    ("ied", "y"),
+    ("est", ""),
+    ("est", "e"),
+    ("ing", ""),
+    ("ing", "e"),
+    ("es", ""),
+    ("ed", ""),
+    ("ed", "e"),
+    ("er", ""),
+    ("er", "e"),
+    ("st", ""),
+    ("s", ""),
+    ("d", ""),
+    ("r", ""),
+)
+_INFLECTIONS_BY_LAST = {
+    last: tuple(pair for pair in _INFLECTIONS if pair[0][-1] == last)
+    for last in {ending[-1] for ending, _ in _INFLECTIONS}
+}
+
+
 def _familiar(word: str, easy: frozenset[str]) -> bool:
     """On the Dale-Chall list, or a regular inflection of a word on it."""
     w = word.translate(_APOSTROPHES).lower()
@@ -416,32 +474,14 @@ def _familiar(word: str, easy: frozenset[str]) -> bool:
         w = w[:-2]
         if w in easy:
             return True
-    candidates: list[str] = []
-    for ending, replacement in (
-        ("iest", "y"),
-        ("ier", "y"),
-        ("ies", "y"),
-        ("ied", "y"),
-        ("est", ""),
-        ("est", "e"),
-        ("ing", ""),
-        ("ing", "e"),
-        ("es", ""),
-        ("ed", ""),
-        ("ed", "e"),
-        ("er", ""),
-        ("er", "e"),
-        ("st", ""),
-        ("s", ""),
-        ("d", ""),
-        ("r", ""),
-    ):
+    for ending, replacement in _INFLECTIONS_BY_LAST.get(w[-1:], ()):
         if w.endswith(ending) and len(w) > len(ending) + 1:
             stem = w[: -len(ending)]
-            candidates.append(stem + replacement)
-            if not replacement and len(stem) > 2 and stem[-1] == stem[-2]:
-                candidates.append(stem[:-1])  # stopped, bigger
-    return any(c in easy for c in candidates)
+            if stem + replacement in easy:
+                return True
+            if not replacement and len(stem) > 2 and stem[-1] == stem[-2] and stem[:-1] in easy:
+                return True  # stopped, bigger
+    return False
 
 
 # --- the analysis: every word counted once --------------------------------------------------
@@ -475,29 +515,21 @@ def _form(text: str, kind: str) -> _Form:
         difficult = not all(_familiar(p, easy) for p in parts)
     zipf = None if is_number else _zipf(text, _zipf_table())
     rare = zipf is not None and zipf < _rare_threshold()
-    vector = (
-        1.0,
-        float(n),
-        float(n >= SMOG_POLYSYLLABLE),
-        float(complex_word),
-        float(letters),
-        float(characters),
-        float(difficult),
-        float(rare),
-        float(zipf is not None),
-        zipf or 0.0,
-    )
+    poly = n >= SMOG_POLYSYLLABLE
+    # the row of the word matrix, in the order of _MATRIX
+    vector: tuple[float | bool, ...] = (1, n, poly, complex_word, letters, characters)
+    vector += (difficult, rare, zipf is not None, zipf or 0.0)
     return _Form(
-        syllables=n,
-        letters=letters,
-        characters=characters,
-        polysyllable=n >= SMOG_POLYSYLLABLE,
-        complex=complex_word,
-        difficult=difficult,
-        zipf=zipf,
-        rare=rare,
-        capitalised=text[:1].isupper(),
-        vector=vector,
+        n,
+        letters,
+        characters,
+        poly,
+        complex_word,
+        difficult,
+        zipf,
+        rare,
+        text[:1].isupper(),
+        vector,
     )
 
 
@@ -514,40 +546,46 @@ def _analyse(body: str) -> _Analysis:
     from opedkit.tokenize import word_tokens
 
     spans = [(s.start, s.end, s.paragraph) for s in sentence_spans(body)]
-    starts = [s for s, _, _ in spans]
     tokens = word_tokens(body)
+    texts = [t.text for t in tokens]
+    starts = [t.start for t in tokens]
     # which sentence each word is in (words come in text order), which words open one
-    where = bisect.bisect_right
-    sentence_of = [max(where(starts, t.start) - 1, 0) for t in tokens]
-    first = [True, *map(int.__ne__, sentence_of[1:], sentence_of[:-1])][: len(tokens)]
+    span_starts = np.array([s for s, _, _ in spans], dtype=np.intp)
+    sentence_of = np.searchsorted(span_starts, np.array(starts, dtype=np.intp), side="right") - 1
+    sentence_of = np.maximum(sentence_of, 0)
+    first = np.ones(len(texts), dtype=bool)
+    first[1:] = sentence_of[1:] != sentence_of[:-1]
     # a sentence with no lower-case letter is shouted: count its words in lower case
     shouted = {i for i, (a, b, _) in enumerate(spans) if _is_shouted(body[a:b])}
-    texts = [t.text for t in tokens]
+    counted = texts
     if shouted:
         counted = [
-            x.lower() if i in shouted else x for x, i in zip(texts, sentence_of, strict=True)
+            x.lower() if i in shouted else x
+            for x, i in zip(texts, sentence_of.tolist(), strict=True)
         ]
-    else:
-        counted = texts
-    forms = [_form(x, t.kind) for x, t in zip(counted, tokens, strict=True)]
-    # names: capitalised inside a sentence, or at its start when capitalised inside one
-    # somewhere else in the text
-    inside = {
-        x
-        for x, f, is_first in zip(counted, forms, first, strict=True)
-        if f.capitalised and not is_first
-    }
-    names = [
-        f.capitalised and (not is_first or x in inside)
-        for x, f, is_first in zip(counted, forms, first, strict=True)
-    ]
-    matrix = np.array([f.vector for f in forms], dtype=float).reshape(-1, len(_MATRIX))
-    named = [i for i, name in enumerate(names) if name]
-    if named:  # a name is neither a complex word (Fog) nor a difficult one (Dale-Chall)
-        matrix[named, _COMPLEX] = 0.0
-        matrix[named, _DIFFICULT] = 0.0
+    # each distinct spelling (and kind) is counted once
+    index: dict[tuple[str, str], int] = {}
+    kinds = [t.kind for t in tokens]
+    ids = [index.setdefault(key, len(index)) for key in zip(counted, kinds, strict=True)]
+    unique = [_form(text, kind) for text, kind in index]
+    form_ids = np.array(ids, dtype=np.intp)
+    # names: capitalised inside a sentence, or at its start when the same spelling is
+    # capitalised inside a sentence somewhere else in the text
+    capitalised = np.array([f.capitalised for f in unique], dtype=bool)[form_ids]
+    inside = np.zeros(len(unique), dtype=bool)
+    inside[form_ids[capitalised & ~first]] = True
+    named = capitalised & (~first | inside[form_ids])
+    vectors = np.array([f.vector for f in unique], dtype=float).reshape(-1, len(_MATRIX))
     return _Analysis(
-        body, spans, texts, [t.start for t in tokens], sentence_of, forms, names, matrix
+        body=body,
+        sentence_spans=spans,
+        texts=texts,
+        starts=starts,
+        sentence_of=sentence_of,
+        form_ids=form_ids,
+        unique=unique,
+        vectors=vectors,
+        named=named,
     )
 
 
@@ -894,31 +932,44 @@ def _note(text: str, c: Counts, result: _Result) -> str:
     return "; ".join(notes)
 
 
+@cache
+def _table_parts() -> tuple[Any, dict[str, Any], Any]:
+    """What every readability() table shares: the text dtype, which counts each measure
+    leaves out (as masks), and the index."""
+    import numpy as np
+    import pandas as pd
+
+    text_dtype = pd.array(["x"], dtype="str").dtype
+    results = _measure_all(Counts(sentences=1, words=1, syllables=1, frequency_words=1))
+    uses = [
+        set(results[name][0].uses) if name != "consensus" else {"sentences", "words"}
+        for name in MEASURES
+    ]
+    masks = {col: np.array([col not in used for used in uses]) for col in COUNT_COLUMNS}
+    index = pd.Index(list(MEASURES), name="measure", dtype=text_dtype)
+    return text_dtype, masks, index
+
+
 def _table(c: Counts, text: str) -> pd.DataFrame:
     import numpy as np
     import pandas as pd
 
+    text_dtype, masks, index = _table_parts()
     measured = _measure_all(c)
     results = [measured[name] for name in MEASURES]
     data: dict[str, Any] = {
         "score": np.array([res.score for res, _, _ in results]),
         "grade": np.array([grade for _, _, grade in results]),
-        "band": pd.array([band for _, band, _ in results], dtype="str"),
-        "formula": pd.array([res.formula for res, _, _ in results], dtype="str"),
-        "worked": pd.array([res.worked for res, _, _ in results], dtype="str"),
+        "band": pd.array([band for _, band, _ in results], dtype=text_dtype),
+        "formula": pd.array([res.formula for res, _, _ in results], dtype=text_dtype),
+        "worked": pd.array([res.worked for res, _, _ in results], dtype=text_dtype),
     }
-    uses = [
-        set(res.uses) if name != "consensus" else {"sentences", "words"}
-        for name, (res, _, _) in zip(MEASURES, results, strict=True)
-    ]
     for col in COUNT_COLUMNS:
-        value = getattr(c, col)
-        mask = np.array([col not in used for used in uses])
-        data[col] = pd.arrays.IntegerArray(np.full(len(MEASURES), value, dtype="int64"), mask)
-    data["source"] = pd.array([SOURCES[name] for name in MEASURES], dtype="str")
-    data["note"] = pd.array([_note(text, c, res) for res, _, _ in results], dtype="str")
-    index = pd.Index(list(MEASURES), name="measure", dtype="str")
-    return pd.DataFrame(data, index=index, copy=False)
+        values = np.full(len(MEASURES), getattr(c, col), dtype="int64")
+        data[col] = pd.arrays.IntegerArray(values, masks[col].copy())
+    data["source"] = pd.array([SOURCES[name] for name in MEASURES], dtype=text_dtype)
+    data["note"] = pd.array([_note(text, c, res) for res, _, _ in results], dtype=text_dtype)
+    return pd.DataFrame(data, index=index.copy(), copy=False)
 
 
 def readability(x: Document | str) -> pd.DataFrame:

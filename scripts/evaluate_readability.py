@@ -7,7 +7,9 @@
    levels by the project): for every measure, the share of same-article pairs it orders
    correctly (level 3 harder than level 2 harder than level 1; 15 pairs), and how many
    articles it puts fully in order.
-2. **Teachers' judgments** (``../shared/data/clear-dev.csv``, 1,000 CLEAR excerpts, if
+2. **The bundled op-ed against textstat 0.7.8**: every count and score side by side
+   (docs/readability.md explains each difference).
+3. **Teachers' judgments** (``../shared/data/clear-dev.csv``, 1,000 CLEAR excerpts, if
    present): Spearman correlation of each measure with ``BT_easiness`` (sign turned so that
    agreeing with the teachers is positive). For opedkit_grade, which was fitted on these
    excerpts, the in-sample figure is printed next to the 10-fold cross-validated one
@@ -65,6 +67,50 @@ def graded_rewrites() -> None:
         print(f"    {article:<12} {grades}")
 
 
+def against_textstat() -> None:
+    """The bundled op-ed measured by opedkit and by textstat 0.7.8: counts and scores."""
+    import textstat
+
+    import opedkit
+
+    body = opedkit.bundled().body
+    ours = readability(body)
+    fk = ours.loc["flesch_kincaid_grade"]
+    print("\nThe bundled op-ed, opedkit vs textstat 0.7.8")
+    counts = [
+        ("words", fk["words"], textstat.lexicon_count(body)),
+        ("sentences", fk["sentences"], textstat.sentence_count(body)),
+        ("syllables", fk["syllables"], textstat.syllable_count(body)),
+        ("polysyllables (SMOG)", ours.loc["smog_index", "polysyllables"],
+         textstat.polysyllabcount(body)),
+        ("complex words (Fog)", ours.loc["gunning_fog", "complex_words"],
+         textstat.difficult_words(body, syllable_threshold=3, unique=False)),
+        ("letters (Coleman-Liau)", ours.loc["coleman_liau_index", "letters"],
+         textstat.letter_count(body)),
+        ("characters (ARI)", ours.loc["automated_readability_index", "characters"],
+         textstat.char_count(body)),
+        ("difficult words (Dale-Chall)", ours.loc["dale_chall", "difficult_words"],
+         textstat.difficult_words(body, syllable_threshold=0, unique=False)),
+    ]  # fmt: skip
+    print(f"  {'count':<30} {'opedkit':>8} {'textstat':>9}")
+    for label, a, b in counts:
+        print(f"  {label:<30} {int(a):>8} {int(b):>9}")
+    peers = {
+        "flesch_reading_ease": textstat.flesch_reading_ease,
+        "flesch_kincaid_grade": textstat.flesch_kincaid_grade,
+        "gunning_fog": textstat.gunning_fog,
+        "smog_index": textstat.smog_index,
+        "coleman_liau_index": textstat.coleman_liau_index,
+        "automated_readability_index": textstat.automated_readability_index,
+        "dale_chall": textstat.dale_chall_readability_score,
+    }
+    print(f"  {'score':<30} {'opedkit':>8} {'textstat':>9}")
+    for name, peer in peers.items():
+        print(f"  {name:<30} {ours.loc[name, 'score']:>8.2f} {peer(body):>9.2f}")
+    print(f"  {'consensus / text_standard':<30} {ours.loc['consensus', 'score']:>8.2f} "
+          f"{textstat.text_standard(body, float_output=True):>9.2f}")  # fmt: skip
+
+
 def spearman(a: np.ndarray, b: np.ndarray) -> float:
     ra, rb = pd.Series(a).rank().to_numpy(), pd.Series(b).rank().to_numpy()
     return float(np.corrcoef(ra, rb)[0, 1])
@@ -96,6 +142,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--no-clear", action="store_true", help="skip the CLEAR figures")
     args = parser.parse_args(argv)
     graded_rewrites()
+    against_textstat()
     if not args.no_clear:
         if args.clear.exists():
             teachers(args.clear)
