@@ -268,8 +268,15 @@ def check(exercise_id: str, answer: Any, *, save: bool = True) -> Feedback:
         return Feedback(ex.id, "unanswered", ex.answer_hint)
     feedback = ex.checker(answer)
     if save and feedback.verdict != "invalid":
-        with contextlib.suppress(TypeError, ValueError):  # unsaveable answers are still checked
+        try:
             Answers(_lesson_of(ex.id)).set(f"exercise {ex.id}", _jsonable(answer))
+        except (TypeError, ValueError):
+            pass  # an answer JSON cannot hold is still checked, just not kept
+        except OSError as exc:  # a read-only or full disk: check anyway, and say so
+            note = f"Your answer could not be saved ({exc.strerror or exc}); note it elsewhere."
+            feedback = Feedback(
+                feedback.exercise, feedback.verdict, feedback.message, (*feedback.details, note)
+            )
     return feedback
 
 

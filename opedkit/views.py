@@ -404,6 +404,32 @@ def _saved_note(lesson: str) -> str:
     return f"Saved as you type, in my-work/lesson-{lesson}.json."
 
 
+def _status(lesson: str) -> Any:
+    import ipywidgets as w
+
+    return w.HTML(f"<span style='{_NOTE_STYLE}'>{_saved_note(lesson)}</span>")
+
+
+def _saver(store: Any, key: str, status: Any) -> Callable[[Any], None]:
+    """A function that saves a value under ``key`` and says so in ``status``; when saving
+    fails (a read-only folder, a full disk), the status says what went wrong, so that the
+    student knows at once instead of losing work silently."""
+
+    def save(value: Any) -> None:
+        try:
+            store.set(key, value)
+        except (OSError, ValueError) as exc:
+            status.value = (
+                f"<span style='{_NOTE_STYLE}'><strong>✘ Not saved:</strong> "
+                f"{escape(str(exc))}. Copy your text somewhere safe, and ask for help.</span>"
+            )
+        else:
+            if "Not saved" in status.value:
+                status.value = f"<span style='{_NOTE_STYLE}'>✔ Saved again.</span>"
+
+    return save
+
+
 def text_box(lesson: str, key: str, prompt: str, *, rows: int = 4, placeholder: str = "") -> View:
     """A text box whose contents are saved under ``key`` as the student types and restored
     when the notebook is run again."""
@@ -421,8 +447,9 @@ def text_box(lesson: str, key: str, prompt: str, *, rows: int = 4, placeholder: 
         placeholder=placeholder,
         layout=w.Layout(width="46em", height=f"{1.6 * rows + 0.8:.1f}em"),
     )
-    status = w.HTML(f"<span style='{_NOTE_STYLE}'>{_saved_note(lesson)}</span>")
-    area.observe(lambda ch: store.set(key, ch["new"]), names="value")
+    status = _status(lesson)
+    save = _saver(store, key, status)
+    area.observe(lambda ch: save(ch["new"]), names="value")
     box = w.VBox([w.HTML(f"<strong>{escape(prompt)}</strong>"), area, status])
     box.add_class("ok-form")
     return View(static, plain, box)
@@ -446,8 +473,9 @@ def rating(lesson: str, key: str, prompt: str, options: Sequence[str]) -> View:
         value=saved if saved in options else None,
         style={"button_width": "auto"},
     )
-    status = w.HTML(f"<span style='{_NOTE_STYLE}'>{_saved_note(lesson)}</span>")
-    buttons.observe(lambda ch: ch["new"] is not None and store.set(key, ch["new"]), names="value")
+    status = _status(lesson)
+    save = _saver(store, key, status)
+    buttons.observe(lambda ch: save(ch["new"]) if ch["new"] is not None else None, names="value")
     box = w.VBox([w.HTML(f"<strong>{escape(prompt)}</strong>"), buttons, status])
     box.add_class("ok-form")
     return View(static, plain, box)
@@ -583,6 +611,8 @@ def labeller(
     labels: dict[str, str] = (
         {str(k): v for k, v in saved.items() if v in choices} if isinstance(saved, dict) else {}
     )
+    status = _status(lesson)
+    save_all = _saver(store, key, status)
     rows = []
     for n, (item_id, text) in enumerate(items, start=1):
         buttons = w.ToggleButtons(
@@ -593,7 +623,7 @@ def labeller(
         def save(change: Any, item_id: str = item_id) -> None:
             if change["new"] is not None:
                 labels[item_id] = change["new"]
-                store.set(key, dict(labels))
+                save_all(dict(labels))
 
         buttons.observe(save, names="value")
         rows.append(
@@ -601,7 +631,7 @@ def labeller(
         )
         rows.append(buttons)
     children: list[Any] = ([w.HTML(head)] if head else []) + rows
-    children.append(w.HTML(f"<span style='{_NOTE_STYLE}'>{_saved_note(lesson)}</span>"))
+    children.append(status)
     if compare is not None:
         shown = w.HTML("")
         button = w.Button(
@@ -647,6 +677,8 @@ def checklist(lesson: str, key: str, items: Sequence[str], *, prompt: str = "") 
             entry = saved.get(i)
             if isinstance(entry, dict):
                 state[i] = {"done": bool(entry.get("done")), "note": str(entry.get("note", ""))}
+    status = _status(lesson)
+    save_all = _saver(store, key, status)
     rows = []
     for item in items:
         tick = w.Checkbox(
@@ -664,17 +696,16 @@ def checklist(lesson: str, key: str, items: Sequence[str], *, prompt: str = "") 
 
         def save_tick(change: Any, item: str = item) -> None:
             state[item]["done"] = bool(change["new"])
-            store.set(key, state)
+            save_all(state)
 
         def save_note(change: Any, item: str = item) -> None:
             state[item]["note"] = str(change["new"])
-            store.set(key, state)
+            save_all(state)
 
         tick.observe(save_tick, names="value")
         note.observe(save_note, names="value")
         rows += [tick, note]
-    children = ([w.HTML(head)] if head else []) + rows
-    children.append(w.HTML(f"<span style='{_NOTE_STYLE}'>{_saved_note(lesson)}</span>"))
+    children = [*([w.HTML(head)] if head else []), *rows, status]
     box = w.VBox(children, layout=w.Layout(max_width="48em"))
     box.add_class("ok-checklist")
     return View(static, plain, box)
@@ -730,7 +761,9 @@ def try_it(
         value=str(store.get(key) or start),
         layout=w.Layout(width="46em", height=f"{1.6 * rows + 0.8:.1f}em"),
     )
-    area.observe(lambda ch: store.set(key, ch["new"]), names="value")
+    status = _status(lesson)
+    save = _saver(store, key, status)
+    area.observe(lambda ch: save(ch["new"]), names="value")
     button = w.Button(description="Measure")
     button.add_class("ok-measure")
     shown = w.HTML("")
@@ -739,7 +772,7 @@ def try_it(
         shown.value = _as_html(measure(area.value))
 
     button.on_click(run)
-    box = w.VBox([w.HTML(f"<strong>{escape(prompt)}</strong>"), area, button, shown])
+    box = w.VBox([w.HTML(f"<strong>{escape(prompt)}</strong>"), area, status, button, shown])
     box.add_class("ok-try")
     return View(static, plain, box)
 

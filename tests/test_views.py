@@ -263,3 +263,46 @@ def test_checklist_saves_ticks_and_notes(work: Path) -> None:
         True,
     ]
     assert "☐ I traced one source" in again.html
+
+
+def test_a_failed_save_is_shown_not_swallowed(work: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    view = views.text_box("00", "main point", "What is the author arguing?")
+    area, status = view.widget.children[1], view.widget.children[2]
+
+    def full_disk(self: Any, key: str, value: Any) -> None:
+        raise OSError(28, "No space left on device")
+
+    with monkeypatch.context() as patch:
+        patch.setattr(lessons.Answers, "set", full_disk)
+        area.value = "typed while the disk is full"
+        assert "Not saved" in status.value and "No space left" in status.value
+    area.value = "typed again"
+    assert "Saved again" in status.value
+    assert lessons.Answers("00").get("main point") == "typed again"
+
+
+def test_check_still_explains_when_saving_fails(
+    work: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def read_only(self: Any, key: str, value: Any) -> None:
+        raise OSError(30, "Read-only file system")
+
+    monkeypatch.setattr(lessons.Answers, "set", read_only)
+    fb = lessons.check("00.1", 10)
+    assert fb.verdict == "correct"
+    assert "could not be saved (Read-only file system)" in fb.details[-1]
+
+
+def test_try_it_measures_what_is_typed_and_saves_it(work: Path) -> None:
+    view = views.try_it("03", "dial", "Rewrite:", lessons.stance_summary, start="It will rain.")
+    area = view.widget.children[1]
+    assert area.value == "It will rain."
+    area.value = "It may perhaps rain."
+    button = next(c for c in view.widget.children if "ok-measure" in c._dom_classes)
+    button.click()
+    shown = view.widget.children[-1].value
+    assert "perhaps" in shown and "hedge" in shown
+    assert lessons.Answers("03").get("dial") == "It may perhaps rain."
+    assert views.try_it("03", "dial", "Rewrite:", lessons.stance_summary).widget.children[
+        1
+    ].value == ("It may perhaps rain.")
