@@ -1,8 +1,8 @@
 """opedkit: honest, explainable numbers for a critical reading of an opinion article.
 
 Every public function takes a :class:`~opedkit.document.Document` (and measures its body) or a
-plain ``str`` (all of it body). Submodules are imported on first use, so ``import opedkit``
-stays fast; the table below says where each public name lives.
+plain ``str`` (all of it body). Most submodules are imported on first use; the table below
+says where each public name lives.
 """
 
 from __future__ import annotations
@@ -90,6 +90,19 @@ __all__ = [
     "words",
     "write_report",
 ]
+
+
+# Six public functions share their name with the module that defines them (``opedkit.stance``
+# is both). Importing a submodule sets the package attribute of that name to the module, so these
+# are bound here, once, after their modules are loaded: later imports of the modules find them in
+# sys.modules and leave the functions in place. The modules keep pandas and other heavy imports
+# inside their functions, so this costs little.
+from opedkit.lexicon import lexicon  # noqa: E402
+from opedkit.profile import profile  # noqa: E402
+from opedkit.questions import questions  # noqa: E402
+from opedkit.readability import readability  # noqa: E402
+from opedkit.stance import stance  # noqa: E402
+from opedkit.syllables import syllables  # noqa: E402
 
 
 def __getattr__(name: str) -> Any:
