@@ -193,6 +193,10 @@ def quote_spans(text: str) -> list[QuoteSpan]:
     return spans
 
 
+def _start(span: QuoteSpan) -> int:
+    return span.start
+
+
 def is_quoted(spans: Sequence[QuoteSpan], pos: int) -> bool:
     """True if offset ``pos`` lies inside one of ``spans`` (as returned by :func:`quote_spans`).
 
@@ -201,7 +205,7 @@ def is_quoted(spans: Sequence[QuoteSpan], pos: int) -> bool:
     >>> is_quoted(spans, text.index("may")), is_quoted(spans, text.index("did"))
     (True, False)
     """
-    k = bisect_right([s.start for s in spans], pos) - 1
+    k = bisect_right(spans, pos, key=_start) - 1  # O(log n): no list is built per call
     return k >= 0 and spans[k].start <= pos < spans[k].end
 
 
