@@ -30,6 +30,7 @@ _EXPORTS: dict[str, str] = {
     "words": "opedkit.tokenize",
     # readability
     "syllables": "opedkit.syllables",
+    "syllable_trace": "opedkit.syllables",
     "readability": "opedkit.readability",
     "readability_by_paragraph": "opedkit.readability",
     "readability_by_sentence": "opedkit.readability",
@@ -85,6 +86,7 @@ __all__ = [
     "stance_by_paragraph",
     "stance_by_sentence",
     "stance_shares",
+    "syllable_trace",
     "syllables",
     "tokens",
     "words",
