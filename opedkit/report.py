@@ -746,6 +746,7 @@ code{font-family:ui-monospace,Menlo,Consolas,monospace;font-size:.78rem;}
 table.formulas td:first-child{white-space:nowrap;}
 table.sentences td:nth-child(3){font-family:"Iowan Old Style",Georgia,serif;font-size:.95rem;}
 table.parts td:nth-child(2){font-size:.85rem;color:#333;}
+table.parts td:nth-child(3){width:14rem;}
 .why{color:var(--muted);font-size:.8rem;font-family:system-ui,-apple-system,"Segoe UI",sans-serif;}
 .cuelist{margin:0;font-family:system-ui,sans-serif;font-size:.9rem;}
 .cuelist dt{font-weight:700;margin:.6rem 0 .2rem;}
