@@ -57,6 +57,7 @@ no-break space (U+00A0). Time is linear in the length of the text.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import TYPE_CHECKING, NamedTuple
 
 if TYPE_CHECKING:
@@ -148,6 +149,23 @@ def tokens(x: Document | str) -> list[Token]:
      ('’90s', 'word'), ('👍🏽', 'punct'), ('!', 'punct')]
     """
     text = _text_of(x)
+    if len(text) <= _CACHE_MAX_CHARS:
+        return list(_cached_tokens(text))
+    return _scan(text)
+
+
+# Every counter (readability, stance, questions, attribution) tokenizes the same body; an
+# op-ed-sized text is scanned once and the result reused. Big texts are not cached, so the
+# cache never holds more than a few megabytes.
+_CACHE_MAX_CHARS = 200_000
+
+
+@lru_cache(maxsize=16)
+def _cached_tokens(text: str) -> tuple[Token, ...]:
+    return tuple(_scan(text))
+
+
+def _scan(text: str) -> list[Token]:
     out: list[Token] = []
     for m in _TOKEN_RE.finditer(text):
         group = m.lastgroup or "punct"
