@@ -421,7 +421,6 @@ def _zipf_table() -> dict[str, float]:
 
 _APOSTROPHES = str.maketrans({"’": "'", "ʼ": "'", "‘": "'"})
 _SEPARATORS = re.compile("[-\u2010\u2011\u2013/]")
-_HAS_DIGIT = re.compile(r"\d")
 
 
 def _zipf(word: str, table: dict[str, float]) -> float:
@@ -912,13 +911,6 @@ def _body(x: Document | str) -> str:
     from opedkit.document import as_document
 
     return as_document(x).body
-
-
-def _total(counts: Sequence[Counts]) -> Counts:
-    total = Counts()
-    for c in counts:
-        total = total + c
-    return total
 
 
 def _note(text: str, c: Counts, result: _Result) -> str:
