@@ -628,6 +628,17 @@ def _pull_quote(block: _Block, blocks: list[_Block], k: int) -> bool:
     return any(needle in " ".join(other.text.split()) for i, other in enumerate(blocks) if i != k)
 
 
+def _squash(text: str) -> str:
+    """Lower-case letters and digits only: for comparing two spellings of a headline."""
+    return "".join(ch for ch in text.lower() if ch.isalnum())
+
+
+def _title_case(line: str) -> bool:
+    """Most longer words capitalised, as in a headline ('A Headline The Page Printed')."""
+    long_words = [w for w in re.findall(r"[^\W\d_][\w’'-]*", line) if len(w) >= 4]
+    return bool(long_words) and sum(w[0].isupper() for w in long_words) >= 0.6 * len(long_words)
+
+
 def _by_heuristics(blocks: list[_Block], meta: dict[str, str]) -> list[Part]:
     n = len(blocks)
     texts = [b.text for b in blocks]
@@ -642,7 +653,14 @@ def _by_heuristics(blocks: list[_Block], meta: dict[str, str]) -> list[Part]:
     while i < n - 1 and _is_furniture(texts[i], 300) and "\n" not in texts[i].strip():
         mark(i, "boilerplate", "page furniture above the title (editor's note, menu, …)")
         i += 1
-    if i < n - 1 and _title_like(blocks[i]):
+    given = _squash(_GENRE.sub("", meta.get("title", "")))
+    if (
+        i < n - 1
+        and _title_like(blocks[i])
+        # with a title in the front matter, a short first line is the printed headline only if
+        # it repeats that title or is in Title Case; otherwise it is a short first paragraph
+        and (not given or _squash(_GENRE.sub("", texts[i])) == given or _title_case(texts[i]))
+    ):
         how = "a # heading" if blocks[i].level == 1 else "a short first line"
         mark(i, "title", f"the headline: {how}")
         i += 1

@@ -135,6 +135,20 @@ def test_front_matter_wins_over_what_the_page_prints() -> None:
     assert doc.paragraphs == ["The body starts here. It has two sentences."]
 
 
+@pytest.mark.parametrize(
+    ("first_line", "kind"),
+    [
+        pytest.param("Let me explain", "body", id="short-first-paragraph-is-body"),
+        pytest.param("The Real Title – OpEd", "title", id="repeated-title-is-title"),
+        pytest.param("A Headline The Page Printed", "title", id="title-case-line-is-title"),
+    ],
+)
+def test_front_matter_title_and_a_short_first_line(first_line: str, kind: str) -> None:
+    doc = from_text(f"---\ntitle: The Real Title\n---\n{first_line}\n\nThe body goes on. And on.")
+    assert [p.kind for p in doc.parts] == ["front-matter", kind, "body"]
+    assert doc.title == "The Real Title"
+
+
 MARKED = """Saved from the web. Menu: Home | News | Related | Share this
 
 <!-- opedkit: title -->
