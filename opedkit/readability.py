@@ -1103,9 +1103,11 @@ def hardest_sentences(x: Document | str, n: int = 5) -> pd.DataFrame:
     Columns: ``rank`` (1 = hardest), ``sentence``, ``paragraph``, ``opedkit_grade``,
     ``flesch_kincaid_grade``, ``words``, ``syllables_per_word``, ``why`` and ``text``.
     ``why`` names what pushes the sentence's grade above the text's own: each feature of
-    opedkit_grade (sentence length, word length, rare words, word frequency) adds
+    opedkit_grade (sentence length, rare words, words not on the Dale-Chall list) adds
     *weight × (sentence value − text value)* grades, and the reasons are listed largest
-    first, with the words behind them. Ties keep text order.
+    first, with the words behind them. Long words (3+ syllables) come last, with what they
+    add to the sentence's Flesch-Kincaid grade (opedkit_grade does not count syllables).
+    Ties keep text order.
 
     >>> hardest_sentences("It rained. The ramifications reverberated internationally "
     ...                   "for an extraordinarily long time.", n=1)["sentence"].tolist()
@@ -1163,7 +1165,7 @@ def _why(c: Counts, doc: dict[str, float], model: dict[str, Any], row: Any) -> s
         if effect <= 0.05:
             continue
         if name == "words_per_sentence":
-            text = f"long: {c.words} words (text average {doc[name]:.0f})"
+            text = f"long: {c.words} words (text average {doc[name]:.1f})"
         elif name in ("syllables_per_word", "characters_per_word"):
             unit = "syllables" if name == "syllables_per_word" else "characters"
             text = f"long words: {values[name]:.2f} {unit} a word (text {doc[name]:.2f})"
@@ -1181,6 +1183,18 @@ def _why(c: Counts, doc: dict[str, float], model: dict[str, Any], row: Any) -> s
             text = f"less common words: mean frequency {values[name]:.2f} (text {doc[name]:.2f})"
         reasons.append((effect, f"{text} [+{effect:.1f} grades]"))
     reasons.sort(key=lambda r: -r[0])
+    named = {f["name"] for f in model["features"]}
+    # long words: what the syllable formulas see, even when opedkit_grade does not use them
+    spw = values["syllables_per_word"]
+    if "syllables_per_word" not in named and spw > doc["syllables_per_word"] and row["long_words"]:
+        effect = FKGL_PER_SYLLABLES_PER_WORD * (spw - doc["syllables_per_word"])
+        if effect > 0.05:
+            text = (
+                f"long words: {c.polysyllables} of {c.words} have 3+ syllables "
+                f"({_first(row['long_words'])}); {spw:.2f} syllables a word, text "
+                f"{doc['syllables_per_word']:.2f} [Flesch-Kincaid +{effect:.1f} grades]"
+            )
+            reasons.append((0.0, text))
     return "; ".join(r for _, r in reasons) or "about as hard as the rest of the text"
 
 

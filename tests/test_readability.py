@@ -339,6 +339,24 @@ def test_hardest_sentences_rank_and_say_why() -> None:
     assert top.loc[0, "sentence"] == 2
     assert "unfamiliar words" in top.loc[0, "why"] or "rare words" in top.loc[0, "why"]
     assert "necessitated" in top.loc[0, "why"] or "unprecedented" in top.loc[0, "why"]
+    # 11 words, 8 of them of 3+ syllables (all but The, of, the): the syllable formulas'
+    # view is named too
+    assert "long words: 8 of 11 have 3+ syllables" in top.loc[0, "why"]
+
+
+def test_a_long_sentence_is_called_long() -> None:
+    # sentence 0: 3 words; sentence 1: 30 short common words; average (3 + 30) / 2 = 16.5
+    long_one = " ".join(["we went to the park and then we went home"] * 3) + "."
+    top = hardest_sentences("We sat down. " + long_one, n=1)
+    assert top.loc[0, "sentence"] == 1
+    model = json.loads(
+        resources.files("opedkit.data").joinpath("readability_grade.json").read_text("utf-8")
+    )
+    weight = next(f["weight"] for f in model["features"] if f["name"] == "words_per_sentence")
+    # the words-per-sentence weight times (30 - 16.5); no other feature differs (all words
+    # are common and on the Dale-Chall list)
+    expected = f"long: 30 words (text average 16.5) [+{weight * 13.5:.1f} grades]"
+    assert top.loc[0, "why"] == expected
 
 
 @pytest.mark.parametrize("n", [0, 1, 50])
