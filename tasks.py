@@ -5,6 +5,8 @@
     python3 tasks.py lab       set up, then open the lessons in JupyterLab
     python3 tasks.py test      set up, then run every check: lint, format, types, tests, notebooks,
                                and the browser test (installs Debian's chromium when it can)
+    python3 tasks.py browser   set up, then run only the browser tests
+    python3 tasks.py lessons   re-run the lessons and store their outputs (after a counter changed)
 
 Each command creates a virtual environment in ``.venv`` if there is none, and installs the
 project into it (editable), so a fresh clone needs nothing else. Set OPEDKIT_VENV to use
@@ -131,7 +133,29 @@ def cmd_lab(args: list[str]) -> None:
     run(BIN / "jupyter", "lab", "notebooks/00_start_here.ipynb", *args)
 
 
-COMMANDS = {"start": cmd_start, "test": cmd_test, "lab": cmd_lab}
+def cmd_lessons(args: list[str]) -> None:
+    """Re-run the lessons on fresh kernels and store their outputs (after a counter changed)."""
+    ensure_venv("lessons")
+    run(PY, "scripts/build_lessons.py", "--store", *args)
+
+
+def cmd_browser(args: list[str]) -> None:
+    """Only the browser tests: JupyterLab and the HTML report in headless Chromium."""
+    ensure_venv("test")
+    env = dict(os.environ)
+    chromium = ensure_chromium()
+    if chromium:
+        env["OPEDKIT_CHROMIUM"] = chromium
+    run(BIN / "pytest", "-m", "browser", "-v", *args, env=env)
+
+
+COMMANDS = {
+    "start": cmd_start,
+    "test": cmd_test,
+    "lab": cmd_lab,
+    "lessons": cmd_lessons,
+    "browser": cmd_browser,
+}
 
 
 def main() -> None:
