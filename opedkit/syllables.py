@@ -42,15 +42,18 @@ says which one did). Quotes, brackets and other punctuation around the word are 
 9. **Other scripts**: a Hangul block or a CJK character is one syllable; in Cyrillic and
    Greek each vowel letter is one. Any other word with a letter counts 1.
 
-Measured (``scripts/evaluate_syllables.py``): see docs/readability.md for the fallback's
-accuracy on dictionary words hidden from it, next to Pyphen's.
+Measured (``scripts/evaluate_syllables.py``, seed 2023): on 5,881 dictionary words hidden
+from the lookup and from the fallback's training, 94.9% exact (Pyphen, textstat's fallback:
+62.0%); on 120 hand-counted names and new words not in the dictionary, 95.0% (Pyphen
+28.3%). docs/readability.md has the details.
 
 >>> [syllables(w) for w in ["the", "Korea’s", "Jong-un", "Shoigu", "1950", "Dr", "NKVD"]]
 [1, 3, 2, 2, 4, 2, 4]
 
 Limits: one count per spelling, whatever the sense (*learned* as an adjective is 2, as a
-verb 1: the dictionary's first pronunciation wins). The fallback is right for roughly nine
-words in ten it has never seen; names from other languages are its weakest point. A word
+verb 1: the dictionary's first pronunciation wins). Rules and fallback together get about
+95 words in 100 right that the dictionary does not know (measured on dictionary words
+hidden from them); names from other languages are the weakest point. A word
 in capitals of three letters or fewer is taken for an initialism (*THE* in a shouted
 headline counts 3). Symbols (``%``, ``$``) are not words here and count nothing.
 """

@@ -309,6 +309,16 @@ def test_by_paragraph() -> None:
     assert table["first_words"].tolist()[1] == "The cat sat on the mat."
 
 
+def test_by_paragraph_on_a_document_follows_its_paragraphs() -> None:
+    doc = opedkit.bundled()
+    table = readability_by_paragraph(doc)
+    assert len(table) == len(doc.paragraphs) == 10
+    for first, paragraph in zip(table["first_words"], doc.paragraphs, strict=True):
+        assert paragraph.startswith(first)
+    whole = readability(doc).loc["flesch_kincaid_grade"]
+    assert table["words"].sum() == whole["words"] and table["sentences"].sum() == 40
+
+
 def test_by_sentence() -> None:
     table = readability_by_sentence(TEXT)
     assert table["sentence"].tolist() == [0, 1, 2]
