@@ -366,22 +366,24 @@ class _Tok(NamedTuple):
     end: int
 
 
-def _norm(text: str, base: int = 0, limit: int = _MAX_WORDS) -> list[_Tok]:
-    """The words of ``text`` as rules see them, with offsets into the body.
+def _norm(body: str, start: int, end: int, limit: int = _MAX_WORDS) -> list[_Tok]:
+    """The words of ``body[start:end]`` as rules see them, with offsets into the body.
 
     Lower case; curly apostrophes straightened; contractions split (``isn't`` -> ``is not``,
     ``what's`` -> ``what 's``, ``gonna`` -> ``going to``); filled pauses (``uh``, ``um``)
     and transcript markup (``{F``, ``<laughter>``) dropped; the marks ``, ; : — ! .`` kept.
     """
-    from opedkit.tokenize import tokens
+    from opedkit.tokenize import span_tokens
 
     out: list[_Tok] = []
     after_brace = False
     in_angle = False
-    for t in tokens(text):
+    # the tokens of the slice alone, taken from the body's tokens when the slice has white
+    # space around it (a sentence): the body is scanned once, not once per sentence
+    for t in span_tokens(body, start, end):
         if len(out) >= limit:
             break
-        s, e = base + t.start, base + t.end
+        s, e = t.start, t.end
         if t.kind == "punct":
             after_brace = t.text == "{"
             in_angle = (in_angle or t.text == "<") and t.text != ">"
@@ -457,15 +459,39 @@ class _Hit(NamedTuple):
     end: int
 
 
-def _find(rule: _Rule, words: list[str]) -> _Hit | None:
-    """The first match of ``rule`` in ``words``, anchored as its ``where`` says."""
+class _View(NamedTuple):
+    """What every rule asks of one word list, worked out once when many rules read it."""
+
+    present: frozenset[str]  # the words it holds
+    first: int  # _first_word(words)
+    after_markers: int  # _skip_markers(words)
+
+
+def _view(words: list[str]) -> _View:
+    return _View(frozenset(words), _first_word(words), _skip_markers(words))
+
+
+def _find(rule: _Rule, words: list[str], view: _View | None = None) -> _Hit | None:
+    """The first match of ``rule`` in ``words``, anchored as its ``where`` says.
+
+    ``view`` (from :func:`_view`) saves work when many rules read the same words: a rule
+    whose possible first words (``rule.first``) are not among the words cannot match, since
+    every match takes its first word from the slots up to the first required one.
+    """
     n = len(words)
     if rule.where in ("start", "whole"):
         # reactions and backchannels open with "Oh": do not skip it as a discourse marker
-        i = _first_word(words) if rule.kind in ("reaction", "backchannel") else _skip_markers(words)
+        if rule.kind in ("reaction", "backchannel"):
+            i = _first_word(words) if view is None else view.first
+        else:
+            i = _skip_markers(words) if view is None else view.after_markers
+        if rule.first is not None and (i >= n or words[i] not in rule.first):
+            return None
         got = _match_at(rule.slots, words, i, 0, n if rule.where == "whole" else None)
         return _Hit(rule, i, got) if got is not None else None
-    for i in range(_first_word(words), n):
+    if view is not None and rule.first is not None and rule.first.isdisjoint(view.present):
+        return None
+    for i in range(_first_word(words) if view is None else view.first, n):
         if rule.first is not None and words[i] not in rule.first:
             continue
         got = _match_at(rule.slots, words, i, 0, n if rule.where == "end" else None)
@@ -519,13 +545,13 @@ class _Text:
 
     def in_url(self, i: int, pos: int) -> bool:
         """Offset ``pos`` of sentence ``i`` lies in a web or e-mail address."""
-        from opedkit.tokenize import tokens
+        from opedkit.tokenize import span_tokens
 
         if i not in self._urls:
             s = self.spans[i]
             self._urls[i] = [
-                (s.start + t.start, s.start + t.end)
-                for t in tokens(self.body[s.start : s.end])
+                (t.start, t.end)
+                for t in span_tokens(self.body, s.start, s.end)
                 if t.kind in ("url", "email")
             ]
         return any(a <= pos < b for a, b in self._urls[i])
@@ -538,14 +564,14 @@ class _Text:
         """Words of sentence ``i`` (the first 400)."""
         if i not in self._sentence_words:
             s = self.spans[i]
-            self._sentence_words[i] = _norm(self.body[s.start : s.end], s.start)
+            self._sentence_words[i] = _norm(self.body, s.start, s.end)
         return self._sentence_words[i]
 
     def span_words(self, start: int, end: int) -> list[_Tok]:
         """Words of ``body[start:end]``; for a lead-in, only its last 300 characters."""
         key = (start, end)
         if key not in self._span_words:
-            self._span_words[key] = _norm(self.body[start:end], start)
+            self._span_words[key] = _norm(self.body, start, end)
         return self._span_words[key]
 
     def lead(self, sentence_start: int, pos: int) -> list[str]:
@@ -783,11 +809,12 @@ def _indirect_questions(t: _Text, taken: set[int]) -> list[_Q]:
             continue  # no frame word at all: skip the sentence without reading its words
         toks = t.words(si)
         ws = _words(toks)
-        if not trigger.intersection(ws):
+        present = frozenset(ws)
+        if trigger.isdisjoint(present):
             continue
         p0 = _skip_markers(ws)
         for rule in _indirect_rules():
-            hit = _find_frame(rule, ws, p0)
+            hit = _find_frame(rule, ws, p0, present)
             if hit is None:
                 continue
             a, b = hit
@@ -841,10 +868,16 @@ def _frame_anchors() -> re.Pattern[str] | None:
     return re.compile(rf"(?<![\w'])(?:{words})(?![\w'])")
 
 
-def _find_frame(rule: _Rule, ws: list[str], p0: int) -> tuple[int, int] | None:
+def _find_frame(
+    rule: _Rule, ws: list[str], p0: int, present: frozenset[str]
+) -> tuple[int, int] | None:
     if rule.where == "sentence":
+        if rule.first is not None and (p0 >= len(ws) or ws[p0] not in rule.first):
+            return None  # a match takes its first word from rule.first (see _find)
         got = _match_at(rule.slots, ws, p0)
         return (p0, got) if got is not None else None
+    if rule.first is not None and rule.first.isdisjoint(present):
+        return None
     for i in range(len(ws)):
         if rule.first is not None and ws[i] not in rule.first:
             continue
@@ -919,8 +952,9 @@ def _detect_setting(t: _Text, found: list[_Q]) -> tuple[str, str]:
 
 
 def _is_backchannel(ws: list[str]) -> bool:
+    view = _view(ws)
     return any(
-        _find(r, ws) is not None
+        _find(r, ws, view) is not None
         for r in _cue_rules()
         if r.kind == "backchannel" and r.strength != "weak"
     )
@@ -968,10 +1002,11 @@ def _subject(ws: list[str], p0: int) -> str:
 def _cues(words: list[str], conversation: bool) -> dict[str, _Hit]:
     """The strongest cue of each kind inside the question."""
     best: dict[str, _Hit] = {}
+    view = _view(words)
     for rule in _cue_rules():
         if conversation and rule.conversation == "off":
             continue
-        hit = _find(rule, words)
+        hit = _find(rule, words, view)
         if hit is not None:
             old = best.get(rule.kind)
             if old is None or _RANK[rule.strength] > _RANK[old.rule.strength]:
@@ -982,12 +1017,13 @@ def _cues(words: list[str], conversation: bool) -> dict[str, _Hit]:
 def _context(scope: str, kind: str, words: list[str], qtypes: set[str]) -> _Hit | None:
     """The strongest (then earliest) context rule of ``scope`` and ``kind`` that matches."""
     hits = []
+    view = _view(words)
     for rule in _context_rules():
         if rule.scope != scope or rule.kind != kind:
             continue
         if rule.applies_to != "any" and rule.applies_to not in qtypes:
             continue
-        hit = _find(rule, words)
+        hit = _find(rule, words, view)
         if hit is not None:
             hits.append(hit)
     if not hits:
