@@ -40,6 +40,8 @@ Critics vague vague_source
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
+from collections.abc import Sequence
 from functools import cache, lru_cache
 from importlib import resources
 from typing import TYPE_CHECKING, NamedTuple
@@ -49,6 +51,7 @@ if TYPE_CHECKING:
 
     from opedkit.document import Document
     from opedkit.quotes import QuoteSpan
+    from opedkit.segment import Span
 
 #: One-line reason per pattern (also shown in each row's ``reason``).
 PATTERNS = {
@@ -94,13 +97,20 @@ def _alt(words: list[str]) -> str:
 
 
 @cache
-def _cues() -> _Cues:
+def _roles() -> dict[str, list[str]]:
+    """role -> its cues, as listed in data/attribution_cues.tsv."""
     text = resources.files("opedkit.data").joinpath("attribution_cues.tsv").read_text("utf-8")
     lines = [x for x in text.splitlines() if x.strip() and not x.startswith("#")]
     roles: dict[str, list[str]] = {}
     for line in lines[1:]:
         cells = line.split("\t")
         roles.setdefault(cells[1], []).append(cells[0])
+    return roles
+
+
+@cache
+def _cues() -> _Cues:
+    roles = _roles()
     return _Cues(
         _alt(roles["speech_verb"]),
         _alt(roles["observe_verb"]),
@@ -161,11 +171,92 @@ def _split_names(text: str, start: int) -> list[tuple[int, int, str]]:
     return out
 
 
-def _find(sentence: str) -> list[_Found]:
+@cache
+def _needs() -> dict[str, tuple[tuple[str, ...], ...]]:
+    """pattern -> the cues it cannot match without, each cue as the words it is written with.
+
+    ``according_to`` needs "ccording"; ``named_says`` a speech verb; ``says_named`` one of its
+    five verbs; ``vague_source`` a speech or observe verb (all case-sensitive, as in the
+    patterns); ``vague_phrase`` one of its phrases, in any case (:data:`_ANY_CASE`).
+    """
+    roles = _roles()
+
+    def words(cues: list[str], lower: bool = False) -> tuple[tuple[str, ...], ...]:
+        return tuple(tuple((c.lower() if lower else c).split()) for c in cues)
+
+    return {
+        "according_to": (("ccording",),),
+        "named_says": words(roles["speech_verb"]),
+        "says_named": words(["said", "says", "added", "wrote", "asked"]),
+        "vague_source": words(roles["speech_verb"] + roles["observe_verb"]),
+        "vague_phrase": words(roles["vague_phrase"], lower=True),
+    }
+
+
+_ANY_CASE = frozenset({"vague_phrase"})
+_ALL_PATTERNS = frozenset(
+    ("according_to", "named_says", "says_named", "vague_source", "vague_phrase")
+)
+
+
+def _may_match(body: str, spans: Sequence[Span]) -> list[frozenset[str]]:
+    """For each sentence, the patterns that can match in it: those whose cue it holds.
+
+    A pattern cannot match a sentence that does not hold one of its cues (:func:`_needs`),
+    so it is not run there: finding each cue word in the body once is much cheaper than
+    running five patterns over every sentence, and it never skips a match (a substring test
+    only lets through more sentences than the pattern would match). In any case means
+    lower-cased, which is exact for ASCII sentences only (elsewhere a letter may match an
+    ASCII one without lowering to it: 'K', the Kelvin sign): other sentences run every pattern.
+    """
+    starts = [s.start for s in spans]
+    lower = body.lower()
+    aligned = len(lower) == len(body)  # each character lowers to one: offsets still hold
+    seen: dict[tuple[str, bool], set[int]] = {}
+
+    def holding(word: str, any_case: bool) -> set[int]:
+        """The sentences ``word`` occurs in (as a substring)."""
+        key = (word, any_case)
+        if key not in seen:
+            text = lower if any_case else body
+            out: set[int] = set()
+            i = text.find(word)
+            while i != -1:
+                k = bisect_right(starts, i) - 1
+                if k >= 0 and i + len(word) <= spans[k].end:
+                    out.add(k)
+                i = text.find(word, i + 1)
+            seen[key] = out
+        return seen[key]
+
+    every = set(range(len(spans)))
+    not_ascii = (
+        set()
+        if body.isascii()
+        else {k for k, s in enumerate(spans) if not body[s.start : s.end].isascii()}
+    )
+    result: list[set[str]] = [set() for _ in spans]
+    for pattern, cues in _needs().items():
+        any_case = pattern in _ANY_CASE
+        if any_case and not aligned:
+            where = every
+        else:
+            where = set()
+            for cue in cues:
+                where |= set.intersection(*(holding(w, any_case) for w in cue))
+            if any_case:
+                where |= not_ascii
+        for k in where:
+            result[k].add(pattern)
+    return [frozenset(r) for r in result]
+
+
+def _find(sentence: str, may: frozenset[str] = _ALL_PATTERNS) -> list[_Found]:
+    """Every source in one sentence; ``may``: the patterns that can match in it."""
     rx = _regexes()
     found: list[_Found] = []
     vague_first = rx["vague_first"]
-    for m in rx["according_to"].finditer(sentence):
+    for m in rx["according_to"].finditer(sentence) if "according_to" in may else ():
         rest_start = m.end()
         tail = sentence[rest_start:]
         clause = re.split(r"[,;:.!?)(]", tail, maxsplit=1)[0]
@@ -196,6 +287,8 @@ def _find(sentence: str) -> list[_Found]:
                     _Found(s, e, name, "named", cue, "according_to", PATTERNS["according_to"])
                 )
     for pattern in ("named_says", "says_named"):
+        if pattern not in may:
+            continue
         for m in rx[pattern].finditer(sentence):
             name = m.group("name")
             first = name.split()[0].lower()
@@ -207,7 +300,7 @@ def _find(sentence: str) -> list[_Found]:
                 found.append(
                     _Found(s, e, part, "named", m.group("verb"), pattern, PATTERNS[pattern])
                 )
-    for m in rx["vague_source"].finditer(sentence):
+    for m in rx["vague_source"].finditer(sentence) if "vague_source" in may else ():
         s = m.start("q") if m.group("q") else m.start("noun")
         src = sentence[s : m.end("noun")]
         found.append(
@@ -221,7 +314,7 @@ def _find(sentence: str) -> list[_Found]:
                 PATTERNS["vague_source"],
             )
         )
-    for m in rx["vague_phrase"].finditer(sentence):
+    for m in rx["vague_phrase"].finditer(sentence) if "vague_phrase" in may else ():
         phrase = m.group("phrase")
         if phrase.lower().startswith("expected"):
             before = sentence[max(0, m.start() - 12) : m.start()].lower().split()
@@ -253,8 +346,10 @@ def _analyse(body: str) -> tuple[tuple[int, _Found], ...]:
     from opedkit.segment import sentence_spans
 
     out: list[tuple[int, _Found]] = []
-    for k, span in enumerate(sentence_spans(body)):
-        out.extend((k, f) for f in _find(body[span.start : span.end]))
+    spans = sentence_spans(body)
+    for k, (span, may) in enumerate(zip(spans, _may_match(body, spans), strict=True)):
+        if may:
+            out.extend((k, f) for f in _find(body[span.start : span.end], may))
     return tuple(out)
 
 
