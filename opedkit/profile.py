@@ -216,10 +216,17 @@ class _Shared:
     def own_words(self) -> int:
         """Words outside quotation marks: the writer's own (as opedkit.stance counts them)."""
         if self._own is None:
-            from opedkit.quotes import is_quoted, quote_spans
+            from opedkit.quotes import quote_spans
 
+            # words and quotations both come in text order: one sweep, as is_quoted decides
             quotes = quote_spans(self.doc.body)
-            self._own = sum(1 for t in self.word_tokens if not is_quoted(quotes, t.start))
+            inside = k = 0
+            for t in self.word_tokens:
+                while k < len(quotes) and quotes[k].end <= t.start:
+                    k += 1
+                if k < len(quotes) and quotes[k].start <= t.start:
+                    inside += 1
+            self._own = len(self.word_tokens) - inside
         return self._own
 
 
@@ -240,54 +247,77 @@ def _per_1000(n: int, words: int) -> float:
     return 1000 * n / words if words else 0.0
 
 
-def _readability_measures(doc: Document, shared: _Shared) -> dict[str, Any]:
-    from opedkit.readability import readability
+# The sections below count the rows that opedkit.stance(), .questions() and .attributions()
+# would return, from the rows the modules compute before they build a DataFrame: a corpus run
+# measures thousands of texts, and building and converting three DataFrames per text cost
+# about as much as the analyses themselves. tests/test_profile.py checks each count against
+# the public function.
 
-    scores = readability(doc)["score"]
-    return {name: float(scores.get(name, math.nan)) for name in _READABILITY}
+
+def _readability_measures(doc: Document, shared: _Shared) -> dict[str, Any]:
+    try:  # the scores of readability(doc)["score"], without building its table
+        from opedkit.readability import _analyse, _wide
+    except ImportError:  # pragma: no cover - the module changed: take the public table
+        from opedkit.readability import readability
+
+        scores = readability(doc)["score"]
+        return {name: float(scores.get(name, math.nan)) for name in _READABILITY}
+    wide = _wide(_analyse(doc.body).total)
+    return {name: float(wide.get(name, math.nan)) for name in _READABILITY}
 
 
 def _stance_measures(doc: Document, shared: _Shared) -> dict[str, Any]:
-    from opedkit.stance import stance
+    from opedkit.stance import _analyse
 
-    table = stance(doc)
-    quoted = table["quoted"]
-    counts = table.loc[~quoted, "category"].value_counts()
-    hedges, boosters = int(counts.get("hedge", 0)), int(counts.get("booster", 0))
+    # the kept rows of stance(doc): quoted cues are counted apart, the others by category
+    counts = {"hedge": 0, "booster": 0, "attitude": 0, "predictive": 0}
+    quoted = 0
+    for row in _analyse(doc.body):
+        if not row.kept:
+            continue
+        if row.quoted:
+            quoted += 1
+        else:
+            counts[row.category] = counts.get(row.category, 0) + 1
+    hedges, boosters = counts["hedge"], counts["booster"]
     # the same definition as opedkit.hedging_density(x, per=1000): the writer's own hedges
     # per 1,000 of the writer's own words (quotations left out of both)
     return {
         "hedges": hedges,
         "boosters": boosters,
-        "attitude_markers": int(counts.get("attitude", 0)),
-        "predictive": int(counts.get("predictive", 0)),
-        "quoted_cues": int(quoted.sum()),
+        "attitude_markers": counts["attitude"],
+        "predictive": counts["predictive"],
+        "quoted_cues": quoted,
         "hedging_density": _per_1000(hedges, shared.own_words),
         "boosting_density": _per_1000(boosters, shared.own_words),
     }
 
 
 def _question_measures(doc: Document, shared: _Shared) -> dict[str, Any]:
-    from opedkit.questions import questions
+    from collections import Counter
 
-    kinds = questions(doc)["kind"].value_counts()
-    own = int(sum(n for kind, n in kinds.items() if kind != "quoted"))
+    from opedkit.questions import _analyse
+
+    # the rows of questions(doc): every question found but the question marks set aside
+    kinds = Counter(q.kind for q in _analyse(doc.body, "auto") if not q.excluded)
+    own = sum(n for kind, n in kinds.items() if kind != "quoted")
     values: dict[str, Any] = {
         "questions": own,
         "questions_per_1000": _per_1000(own, len(shared.word_tokens)),
     }
     for kind in _QUESTION_KINDS:
-        values["q_" + kind.replace("-", "_")] = int(kinds.get(kind, 0))
+        values["q_" + kind.replace("-", "_")] = kinds.get(kind, 0)
     return values
 
 
 def _attribution_measures(doc: Document, shared: _Shared) -> dict[str, Any]:
-    from opedkit.attribution import attributions
+    from opedkit.attribution import _analyse
 
-    kinds = attributions(doc)["kind"].value_counts()
+    # the rows of attributions(doc): one per source, named or vague
+    kinds = [found.kind for _, found in _analyse(doc.body)]
     return {
-        "sources_named": int(kinds.get("named", 0)),
-        "sources_vague": int(kinds.get("vague", 0)),
+        "sources_named": kinds.count("named"),
+        "sources_vague": kinds.count("vague"),
     }
 
 
