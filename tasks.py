@@ -97,14 +97,20 @@ def ensure_chromium() -> str | None:
     return found()
 
 
-def cmd_test(args: list[str]) -> None:
-    ensure_venv("test")
+def browser_env() -> dict[str, str]:
+    """The environment for pytest, with OPEDKIT_CHROMIUM set when a Chromium is available."""
     env = dict(os.environ)
     chromium = ensure_chromium()
     if chromium:
         env["OPEDKIT_CHROMIUM"] = chromium
     else:
         say("no Chromium could be installed here: the browser tests will be reported as skipped")
+    return env
+
+
+def cmd_test(args: list[str]) -> None:
+    ensure_venv("test")
+    env = browser_env()
     run(BIN / "ruff", "check", "opedkit", "tests", "scripts", "tasks.py")
     run(BIN / "ruff", "format", "--check", "opedkit", "tests", "scripts", "tasks.py")
     run(BIN / "mypy")
@@ -142,10 +148,7 @@ def cmd_lessons(args: list[str]) -> None:
 def cmd_browser(args: list[str]) -> None:
     """Only the browser tests: JupyterLab and the HTML report in headless Chromium."""
     ensure_venv("test")
-    env = dict(os.environ)
-    chromium = ensure_chromium()
-    if chromium:
-        env["OPEDKIT_CHROMIUM"] = chromium
+    env = browser_env()
     run(BIN / "pytest", "-m", "browser", "-v", *args, env=env)
 
 

@@ -178,7 +178,8 @@ def _declarations(style: Style) -> str:
     )
 
 
-def _coerce(marks: Any) -> list[Mark]:
+def as_marks(marks: Any) -> list[Mark]:
+    """Marks from Mark records, mappings, (start, end, category[, title]) tuples or a DataFrame."""
     if marks is None:
         return []
     if hasattr(marks, "to_dict") and hasattr(marks, "columns"):  # a pandas DataFrame
@@ -284,7 +285,7 @@ data-start="17" data-end="21" title="will">will</mark>.</p></div>'
     """
     if not isinstance(text, str):
         raise TypeError(f"mark_up needs the text as a str, got {type(text).__name__}")
-    items = _coerce(marks)
+    items = as_marks(marks)
     for m in items:
         if m.start < 0 or m.end > len(text) or m.start > m.end:
             raise ValueError(

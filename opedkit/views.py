@@ -37,7 +37,7 @@ import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
-from opedkit.markup import STYLES, Mark, escape, legend, mark_up
+from opedkit.markup import STYLES, as_marks, escape, legend, mark_up
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -159,25 +159,6 @@ def paragraph_view(text: str, paragraph: int) -> View:
     )
 
 
-def _coerce_marks(marks: Any) -> list[Mark]:
-    if marks is None:
-        return []
-    if hasattr(marks, "to_dict") and hasattr(marks, "columns"):
-        marks = marks.to_dict("records")
-    out = []
-    for m in marks:
-        if isinstance(m, Mark):
-            out.append(m)
-        elif isinstance(m, Mapping):
-            out.append(
-                Mark(int(m["start"]), int(m["end"]), str(m["category"]), str(m.get("title", "")))
-            )
-        else:
-            f = tuple(m)
-            out.append(Mark(int(f[0]), int(f[1]), str(f[2]), str(f[3]) if len(f) > 3 else ""))
-    return out
-
-
 def _label(category: str) -> str:
     style = STYLES.get(category)
     return style.label if style else category.replace("-", " ").capitalize()
@@ -204,7 +185,7 @@ def highlighter(
     (default: all); ``paragraph`` which paragraph is picked at first (0-based; default: all).
     The static fallback shows the same: the ``initially`` categories in that paragraph.
     """
-    all_marks = _coerce_marks(marks)
+    all_marks = as_marks(marks)
     cats = (
         list(categories)
         if categories is not None
@@ -338,7 +319,7 @@ def sentence_picker(
     The static fallback shows the sentence ``start``.
     """
     rows = table.reset_index(drop=True)
-    all_marks = _coerce_marks(marks)
+    all_marks = as_marks(marks)
     numbers = [int(s) for s in rows["sentence"]]
 
     def describe(i: int) -> str:
