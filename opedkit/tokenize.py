@@ -91,6 +91,13 @@ _PLAIN_END = r"""(?=[\s;!?)"”]|[.,](?:\s|\Z)|\Z)"""
 
 _TOKEN_RE = re.compile(
     rf"""
+    # White space before a token is taken into the match (the token's own offsets come from
+    # its group): the engine then skips a run of spaces in one step instead of trying every
+    # alternative at every space. Only the first character of a run may start a match
+    # (the lookbehind), so a run that no token follows (white space then an invisible format
+    # character, or the end of the text) is given up once, not once per character: linear.
+    (?<!\s)\s*+
+    (?:
     # Fast paths, tried first because most tokens of prose are plain: a run of ASCII letters
     # (or of ASCII digits) followed by white space, the end of the text or punctuation that
     # joins nothing (not an apostrophe, hyphen, '@', ':' or a '.' or ',' before more text),
@@ -122,6 +129,7 @@ _TOKEN_RE = re.compile(
   | (?P<cjk>[{_CJK}])
   | (?P<emoji>{_EMOJI})
   | (?P<punct>[^\s{_FORMAT}])
+    )
     """,
     re.VERBOSE,
 )
@@ -230,10 +238,10 @@ def _scan(text: str) -> list[Token]:
     for m in _TOKEN_RE.finditer(text):
         group = m.lastgroup or "punct"
         kind = kind_of(group, group)
-        piece = m.group()
+        piece = m.group(group)
         if (group == "word" or group == "decade") and not has_letter(piece):
             kind = "number"
-        add(new(Token, (piece, *m.span(), kind)))
+        add(new(Token, (piece, *m.span(group), kind)))
     return out
 
 
