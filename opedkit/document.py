@@ -196,11 +196,15 @@ _UTF_BOMS = (
 )
 
 
+# Control bytes that plain text does not hold (tab, line feed, form feed, carriage return do).
+_CONTROL_BYTES = bytes(b for b in range(32) if b not in (9, 10, 12, 13))
+
+
 def _looks_binary(data: bytes) -> bool:
     head = data[:65536]
     if b"\x00" in head:
         return True
-    control = sum(1 for b in head if b < 32 and b not in (9, 10, 12, 13))
+    control = len(head) - len(head.translate(None, _CONTROL_BYTES))  # counted in C, not per byte
     return bool(head) and control / len(head) > 0.05
 
 
@@ -619,13 +623,17 @@ def _name_above(texts: list[str], j: int, top: int) -> str:
     return ""
 
 
-def _pull_quote(block: _Block, blocks: list[_Block], k: int) -> bool:
-    """A short block that repeats words printed elsewhere on the page (a pull quote)."""
+def _pull_quote(block: _Block, flat: list[str], k: int) -> bool:
+    """A short block that repeats words printed elsewhere on the page (a pull quote).
+
+    ``flat``: every block's text with its white space collapsed (``" ".join(text.split())``),
+    worked out once per page rather than once per candidate block.
+    """
     text = block.text.strip().strip("\"“”'‘’ ")
     if not 20 <= len(text) <= 400 or "\n\n" in text:
         return False
     needle = " ".join(text.split())
-    return any(needle in " ".join(other.text.split()) for i, other in enumerate(blocks) if i != k)
+    return any(needle in other for i, other in enumerate(flat) if i != k)
 
 
 def _squash(text: str) -> str:
@@ -735,11 +743,12 @@ def _by_heuristics(blocks: list[_Block], meta: dict[str, str]) -> list[Part]:
         j -= 1
 
     # --- middle: furniture lines and pull quotes inside the article
+    flat = [" ".join(t.split()) for t in texts]
     for k in range(top, j + 1):
         text = texts[k]
         if len(text) < 160 and "\n" not in text and _BOILERPLATE.search(text):
             mark(k, "boilerplate", "a page-furniture line inside the article")
-        elif _pull_quote(blocks[k], blocks, k):
+        elif _pull_quote(blocks[k], flat, k):
             mark(k, "boilerplate", "a pull quote: it repeats words printed in the article")
     return [Part(kind, b, r) for kind, b, r in zip(kinds, texts, reasons, strict=True)]
 
