@@ -38,6 +38,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Sequence
+from functools import lru_cache
 from typing import NamedTuple
 
 #: Single-quoted material must close within this many characters, else it is apostrophes.
@@ -143,6 +144,22 @@ def quote_spans(text: str) -> list[QuoteSpan]:
     >>> quote_spans("Korea’s leaders don't say 'never'.")[0].words
     1
     """
+    if len(text) <= _CACHE_MAX_CHARS:
+        return list(_cached_spans(text))
+    return _scan(text)
+
+
+# Stance, questions and the profile each look for the quotations of the same body: an
+# op-ed-sized text is scanned once (a pure cache; big texts are not kept).
+_CACHE_MAX_CHARS = 200_000
+
+
+@lru_cache(maxsize=16)
+def _cached_spans(text: str) -> tuple[QuoteSpan, ...]:
+    return tuple(_scan(text))
+
+
+def _scan(text: str) -> list[QuoteSpan]:
     spans: list[QuoteSpan] = []
     breaks = [m.start() for m in re.finditer(r"\n[ \t\r\f\v]*\n", text)] + [len(text)]
     b = 0
