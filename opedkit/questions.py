@@ -805,8 +805,11 @@ def _indirect_questions(t: _Text, taken: set[int]) -> list[_Q]:
         text = t.text(si)
         if si in taken or "?" in text:
             continue
-        if anchors is not None and not anchors.search(text.lower().replace("’", "'")):
+        low = text.lower().replace("’", "'")
+        if anchors is not None and anchors.isdisjoint(_RUN_RE.findall(low)):
             continue  # no frame word at all: skip the sentence without reading its words
+        if not any(w in low for w in trigger):
+            continue  # its words cannot hold "whether", "if", "why"…: the same, cheaper
         toks = t.words(si)
         ws = _words(toks)
         present = frozenset(ws)
@@ -844,13 +847,17 @@ def _indirect_questions(t: _Text, taken: set[int]) -> list[_Q]:
     return out
 
 
+_RUN_RE = re.compile(r"[\w']+")
+
+
 @cache
-def _frame_anchors() -> re.Pattern[str] | None:
+def _frame_anchors() -> frozenset[str] | None:
     """A quick test for sentences that may hold a frame: every frame needs one of these words.
 
     For each frame, take a required slot whose every alternative has a word that is not a
     function word ("question", "unclear|uncertain|…"); a sentence with none of these words
-    cannot match, so its words are never read. None if some frame has no such slot.
+    (as a whole run of letters, digits and apostrophes) cannot match, so its words are never
+    read. None if some frame has no such slot (or such a word is not one run).
     """
     function = _classes()["FUNCTION"] | _classes()["IFWH"]
     anchors: set[str] = set()
@@ -864,8 +871,9 @@ def _frame_anchors() -> re.Pattern[str] | None:
                 break
         else:
             return None
-    words = "|".join(sorted(re.escape(w) for w in anchors))
-    return re.compile(rf"(?<![\w'])(?:{words})(?![\w'])")
+    if not all(_RUN_RE.fullmatch(w) for w in anchors):
+        return None
+    return frozenset(anchors)
 
 
 def _find_frame(
