@@ -52,6 +52,7 @@ import os
 import sys
 import threading
 import warnings
+from bisect import bisect_left
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -218,14 +219,11 @@ class _Shared:
         if self._own is None:
             from opedkit.quotes import quote_spans
 
-            # words and quotations both come in text order: one sweep, as is_quoted decides
+            # a word is quoted when it starts inside a quotation (as is_quoted decides);
+            # quotations do not overlap, so count the word starts in each one
             quotes = quote_spans(self.doc.body)
-            inside = k = 0
-            for t in self.word_tokens:
-                while k < len(quotes) and quotes[k].end <= t.start:
-                    k += 1
-                if k < len(quotes) and quotes[k].start <= t.start:
-                    inside += 1
+            starts = [t.start for t in self.word_tokens] if quotes else []
+            inside = sum(bisect_left(starts, q.end) - bisect_left(starts, q.start) for q in quotes)
             self._own = len(self.word_tokens) - inside
         return self._own
 
@@ -558,6 +556,21 @@ def _progress(total: int, progress: bool) -> Any:
     return tqdm(total=total, unit="text", desc="profiling", leave=False)
 
 
+def _worker_start() -> None:
+    """Set up a worker process of the pool (never this process).
+
+    A worker only profiles texts: each text makes and drops thousands of small objects
+    (tokens, matches), which makes Python's cycle collector run every few hundred of them and
+    walk every object the worker holds (the inherited modules, the word caches). The worker
+    exempts what it already holds from that walk (``gc.freeze``) and lets more objects pile
+    up before a collection: about a tenth faster, with memory still bounded.
+    """
+    import gc
+
+    gc.freeze()
+    gc.set_threshold(20_000, 10, 10)
+
+
 def _chunk_records(chunk: list[tuple[Any, str | None, bool]]) -> list[dict[str, Any]]:
     out = []
     for item, label, is_text in chunk:
@@ -578,10 +591,14 @@ def _run(
             from concurrent.futures import ProcessPoolExecutor
             from concurrent.futures.process import BrokenProcessPool
 
-            size = max(1, min(32, math.ceil(n / (count * 8))))
+            # about 16 chunks per worker (at most 16 texts each): few enough that sending them
+            # costs nothing, small enough that the workers finish together
+            size = max(1, min(16, math.ceil(n / (count * 16))))
             chunks = [list(jobs[i : i + size]) for i in range(0, n, size)]
             try:
-                with ProcessPoolExecutor(max_workers=count, mp_context=context) as pool:
+                with ProcessPoolExecutor(
+                    max_workers=count, mp_context=context, initializer=_worker_start
+                ) as pool:
                     for result in pool.map(_chunk_records, chunks):
                         records.extend(result)
                         bar.update(len(result))
