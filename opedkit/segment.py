@@ -132,9 +132,13 @@ _CLOSERS = "\"'”’»)]}"
 _QUOTE_CLOSERS = "\"'”’»"
 # A run of end punctuation that starts a run (the look-behind keeps the scan linear: a long
 # run of "?" is read once, not once per character), then closing quotes or brackets, then
-# white space or the end. The possessive quantifiers (++, *+) never give anything back.
+# white space or the end. Nothing is given back once matched (the atomic group (?>…) and
+# the possessive *+). The pattern opens with a plain character class and checks the
+# character before it afterwards, so the regex engine skips ahead to the next mark quickly;
+# the first unit is an ellipsis ". . ." when the mark is a full stop that starts one.
 _TERMINAL = re.compile(
-    r"(?<![.!?‽…])(?P<punct>(?:\.[ \t]\.[ \t]\.|[.!?‽…])++)"
+    r"(?P<punct>[.!?‽…](?<![.!?‽…][.!?‽…])"
+    r"(?>(?:(?<=\.)[ \t]\.[ \t]\.)?(?:\.[ \t]\.[ \t]\.|[.!?‽…])*))"
     r"(?P<close>[\"'”’»)\]}]*+)"
     r"(?=\s|\Z)"
 )
