@@ -130,10 +130,15 @@ _MAX_WORDS = 400  # words read per sentence when looking for cues and frames
 _MAX_CHARS = 3000  # characters read before a question mark when a question is very long
 _STAGE_RE = re.compile(r"^[(\[][^()\[\]]{0,60}[)\]][.!]?$")
 _SPEAKER_RE = re.compile(r"(?m)^[ \t]*(?:[A-Z]|[A-Z][a-z]{1,15}|Speaker ?\d{1,2})[ \t]*:")
-# Filled pauses and backchannels: a whole run of letters, digits, hyphens and apostrophes
-# that is one of these, in any case ("Uh-huh", but not "um" in "hum-drum").
-_FILLERS = frozenset({"uh", "um", "erm", "uh-huh", "um-hum", "mm-hmm", "mhm"})
-_FILLER_RUN_RE = re.compile(r"[\w'’-]+")
+# Filled pauses and backchannels (uh, um, erm, uh-huh, um-hum, mm-hmm, mhm), in any case, as
+# whole words ("um" in "hum-drum" is not one). The pattern opens with a character class and
+# checks the character before it afterwards, so the engine skips ahead to u, e or m instead
+# of testing the look-behind at every character.
+_FILLER_RE = re.compile(
+    r"(?i)[uem](?<![\w'’-][uem])"
+    r"(?:(?<=u)(?:h|m|h-huh|m-hum)|(?<=e)rm|(?<=m)(?:m-hmm|hm))"
+    r"(?![\w'’-])"
+)
 _SPOKEN_YES = frozenset({"yeah", "yep", "nope", "uh-huh", "um-hum", "mm-hmm"})
 _MARKUP_RE = re.compile(r"\{[FDCEA] ")
 _ALNUM_RE = re.compile(r"[^\W_]")
@@ -938,7 +943,7 @@ def _detect_setting(t: _Text, found: list[_Q]) -> tuple[str, str]:
     labels = _SPEAKER_RE.findall(body)
     if len(labels) >= 2 and len({x.strip() for x in labels}) >= 2:
         return "conversation", "speaker labels"
-    signs = _fillers(body)
+    signs = [m.group() for m in _FILLER_RE.finditer(body)]
     for q in found:
         if q.excluded or q.form == "indirect" or q.quoted:
             continue
@@ -960,18 +965,6 @@ def _detect_setting(t: _Text, found: list[_Q]) -> tuple[str, str]:
     if len(signs) * 50 >= len(words(body)):
         return "conversation", f"signs of a transcribed conversation such as {signs[0]!r}"
     return "written", "no sign of a transcribed conversation"
-
-
-def _fillers(body: str) -> list[str]:
-    """The filled pauses and backchannels of ``body`` (:data:`_FILLERS`), as written, in order.
-
-    No letter outside ASCII lower-cases to one of their letters, so comparing lower-cased
-    runs is exact; the runs are tested all at once first, as most texts hold none.
-    """
-    runs = _FILLER_RUN_RE.findall(body)
-    if _FILLERS.isdisjoint(map(str.lower, runs)):
-        return []
-    return [r for r in runs if r.lower() in _FILLERS]
 
 
 def _is_backchannel(ws: list[str]) -> bool:
