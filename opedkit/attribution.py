@@ -172,20 +172,24 @@ def _split_names(text: str, start: int) -> list[tuple[int, int, str]]:
 
 
 @cache
-def _needs() -> dict[str, tuple[tuple[str, ...], ...]]:
-    """pattern -> the cues it cannot match without, each cue as the words it is written with.
+def _needs() -> dict[str, tuple[str, ...]]:
+    """pattern -> words it cannot match without: one word of each of its cues.
 
     ``according_to`` needs "ccording"; ``named_says`` a speech verb; ``says_named`` one of its
     five verbs; ``vague_source`` a speech or observe verb (all case-sensitive, as in the
-    patterns); ``vague_phrase`` one of its phrases, in any case (:data:`_ANY_CASE`).
+    patterns); ``vague_phrase`` one of its phrases, in any case (:data:`_ANY_CASE`). A cue
+    of several words is represented by its longest word (usually its rarest: "believed" for
+    "it is believed"): a sentence without that word cannot hold the cue.
     """
     roles = _roles()
 
-    def words(cues: list[str], lower: bool = False) -> tuple[tuple[str, ...], ...]:
-        return tuple(tuple((c.lower() if lower else c).split()) for c in cues)
+    def words(cues: list[str], lower: bool = False) -> tuple[str, ...]:
+        picked = {max((c.lower() if lower else c).split(), key=len) for c in cues}
+        # a word that holds another ("says" holds "say") adds no sentence: leave it out
+        return tuple(sorted(w for w in picked if not any(v != w and v in w for v in picked)))
 
     return {
-        "according_to": (("ccording",),),
+        "according_to": ("ccording",),
         "named_says": words(roles["speech_verb"]),
         "says_named": words(["said", "says", "added", "wrote", "asked"]),
         "vague_source": words(roles["speech_verb"] + roles["observe_verb"]),
@@ -202,12 +206,13 @@ _ALL_PATTERNS = frozenset(
 def _may_match(body: str, spans: Sequence[Span]) -> list[frozenset[str]]:
     """For each sentence, the patterns that can match in it: those whose cue it holds.
 
-    A pattern cannot match a sentence that does not hold one of its cues (:func:`_needs`),
-    so it is not run there: finding each cue word in the body once is much cheaper than
-    running five patterns over every sentence, and it never skips a match (a substring test
-    only lets through more sentences than the pattern would match). In any case means
-    lower-cased, which is exact for ASCII sentences only (elsewhere a letter may match an
-    ASCII one without lowering to it: 'K', the Kelvin sign): other sentences run every pattern.
+    A pattern cannot match a sentence that does not hold a word of one of its cues
+    (:func:`_needs`), so it is not run there. Finding those words in the body once is much
+    cheaper than running five patterns over every sentence, and it never skips a match (a
+    substring test only lets through more sentences than the pattern would match). In any
+    case means lower-cased, which is exact for ASCII sentences only (elsewhere a letter may
+    match an ASCII one without lowering to it: 'K', the Kelvin sign): other sentences run
+    every pattern.
     """
     starts = [s.start for s in spans]
     lower = body.lower()
@@ -236,14 +241,14 @@ def _may_match(body: str, spans: Sequence[Span]) -> list[frozenset[str]]:
         else {k for k, s in enumerate(spans) if not body[s.start : s.end].isascii()}
     )
     result: list[set[str]] = [set() for _ in spans]
-    for pattern, cues in _needs().items():
+    for pattern, needed in _needs().items():
         any_case = pattern in _ANY_CASE
         if any_case and not aligned:
             where = every
         else:
             where = set()
-            for cue in cues:
-                where |= set.intersection(*(holding(w, any_case) for w in cue))
+            for word in needed:
+                where |= holding(word, any_case)
             if any_case:
                 where |= not_ascii
         for k in where:
