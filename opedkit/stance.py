@@ -736,7 +736,10 @@ def _negated(ctx: _Ctx) -> str | None:
     return None
 
 
-_CLAUSE_END = re.compile(r"[?‽!;]|(?<![A-Z])\.(?=\s|$|[\"”’)])")
+# ? ‽ ! ; or a full stop that ends a clause (not after a capital, as in "U.S."; before white
+# space, the end or a closing mark). It opens with a character class and checks the context
+# afterwards, so the regex engine skips ahead to the next mark.
+_CLAUSE_END = re.compile(r"[?‽!;.](?<![A-Z]\.)(?:(?<=[?‽!;])|(?=\s|$|[\"”’)]))")
 
 
 def _clause_ends(sentence: str) -> tuple[list[int], list[bool]]:
