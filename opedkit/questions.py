@@ -384,6 +384,7 @@ def _norm(body: str, start: int, end: int, limit: int = _MAX_WORDS) -> list[_Tok
     from opedkit.tokenize import span_tokens
 
     out: list[_Tok] = []
+    new = tuple.__new__  # _Tok(...) without the Python-level __new__ (this loop is hot)
     after_brace = False
     in_angle = False
     # the tokens of the slice alone, taken from the body's tokens when the slice has white
@@ -397,7 +398,7 @@ def _norm(body: str, start: int, end: int, limit: int = _MAX_WORDS) -> list[_Tok
             in_angle = (in_angle or t.text == "<") and t.text != ">"
             mark = _PUNCT.get(t.text)
             if mark and not in_angle and not (out and out[-1].word == mark == ","):
-                out.append(_Tok(mark, s, e))
+                out.append(new(_Tok, (mark, s, e)))
             continue
         if t.kind in ("url", "email") or in_angle:
             continue
@@ -419,7 +420,7 @@ def _norm(body: str, start: int, end: int, limit: int = _MAX_WORDS) -> list[_Tok
                 out.extend((_Tok(stem, s, e), _Tok("not" if suf == "n't" else suf, s, e)))
                 break
         else:
-            out.append(_Tok(w, s, e))
+            out.append(new(_Tok, (w, s, e)))
     return out
 
 
