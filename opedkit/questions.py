@@ -271,6 +271,24 @@ def _first_words(slots: tuple[_Slot, ...]) -> frozenset[str] | None:
     return None
 
 
+def _needed(slots: tuple[_Slot, ...]) -> tuple[frozenset[str], ...]:
+    """For each required slot that lists its words, the words one of which a match must hold.
+
+    A required slot (not optional, not a gap, a wildcard, a negation or a number) takes at
+    least one word, which opens one of its phrases or belongs to one of its classes. A word
+    list that lacks every such word for some slot cannot match, whatever the position.
+    """
+    out: list[frozenset[str]] = []
+    for slot in slots:
+        if slot.optional or slot.gap or slot.wildcard or slot.negate or slot.number:
+            continue
+        words = {p[0] for p in slot.phrases}
+        for c in slot.classes:
+            words.update(_classes()[c])
+        out.append(frozenset(words))
+    return tuple(out)
+
+
 @dataclass(frozen=True)
 class _Rule:
     file: str
@@ -285,6 +303,11 @@ class _Rule:
     first: frozenset[str] | None
     conversation: str = "same"  # "off": not used in conversation
     applies_to: str = "any"  # question types a context rule applies to
+    needed: tuple[frozenset[str], ...] = ()  # see _needed
+
+    def hopeless(self, present: frozenset[str]) -> bool:
+        """True when words ``present`` (a whole word list) lack what every match needs."""
+        return any(words.isdisjoint(present) for words in self.needed)
 
 
 def _rule(file: str, row: dict[str, str], **fixed: str) -> _Rule:
@@ -303,6 +326,7 @@ def _rule(file: str, row: dict[str, str], **fixed: str) -> _Rule:
         reason=values["reason"],
         slots=slots,
         first=_first_words(slots),
+        needed=_needed(slots),
         conversation=values.get("conversation", "same"),
         applies_to=values.get("applies_to", "any"),
     )
@@ -436,6 +460,12 @@ def _first_word(words: list[str]) -> int:
     return i
 
 
+def _opener(words: list[str]) -> str:
+    """The first word that is not punctuation ("" if there is none: "? ." has no word)."""
+    i = _first_word(words)
+    return words[i] if i < len(words) else ""
+
+
 def _skip_markers(words: list[str]) -> int:
     """Index of the first word after discourse markers ("So", "And", "Well,", "you know,")."""
     marker = _classes()["MARKER"]
@@ -484,10 +514,13 @@ def _find(rule: _Rule, words: list[str], view: _View | None = None) -> _Hit | No
     """The first match of ``rule`` in ``words``, anchored as its ``where`` says.
 
     ``view`` (from :func:`_view`) saves work when many rules read the same words: a rule
-    whose possible first words (``rule.first``) are not among the words cannot match, since
-    every match takes its first word from the slots up to the first required one.
+    cannot match words that lack a word each of its required slots needs (``rule.needed``),
+    or whose possible first words (``rule.first``) are absent, since every match takes its
+    first word from the slots up to the first required one.
     """
     n = len(words)
+    if view is not None and rule.hopeless(view.present):
+        return None
     if rule.where in ("start", "whole"):
         # reactions and backchannels open with "Oh": do not skip it as a discourse marker
         if rule.kind in ("reaction", "backchannel"):
@@ -888,6 +921,8 @@ def _frame_anchors() -> frozenset[str] | None:
 def _find_frame(
     rule: _Rule, ws: list[str], p0: int, present: frozenset[str]
 ) -> tuple[int, int] | None:
+    if rule.hopeless(present):
+        return None
     if rule.where == "sentence":
         if rule.first is not None and (p0 >= len(ws) or ws[p0] not in rule.first):
             return None  # a match takes its first word from rule.first (see _find)
@@ -949,14 +984,14 @@ def _detect_setting(t: _Text, found: list[_Q]) -> tuple[str, str]:
         if q.excluded or q.form == "indirect" or q.quoted:
             continue
         ws = _words(t.span_words(max(q.start, q.end - _MAX_CHARS), q.end))
-        if (ws and ws[_first_word(ws)] == "oh") or _is_backchannel(ws):
+        if _opener(ws) == "oh" or _is_backchannel(ws):
             signs.append(body[q.start : q.end])
             continue
         n = q.sentence + 1
         if n < len(t.spans) and t.spans[n].paragraph == q.paragraph:
             nw = _words(t.words(n))
             hit = _context("next", "reaction", nw, {"any"})
-            spoken = nw[_first_word(nw)] in _SPOKEN_YES if nw else False
+            spoken = _opener(nw) in _SPOKEN_YES
             if spoken or (hit is not None and hit.rule.strength == "strong"):
                 signs.append(t.text(n))
     if not signs:
