@@ -236,12 +236,18 @@ def _scan(text: str) -> list[Token]:
     kind_of = _KIND_OF_GROUP.get
     has_letter = _HAS_LETTER.search
     for m in _TOKEN_RE.finditer(text):
-        group = m.lastgroup or "punct"
-        kind = kind_of(group, group)
-        piece = m.group(group)
+        # the token is the one group that matched (the white space before it is not):
+        # read it by number, the cheapest way; most tokens are plain words
+        group = m.lastgroup
+        i = m.lastindex or 0
+        if group == "plain_word":
+            add(new(Token, (m[i], m.start(i), m.end(i), "word")))
+            continue
+        kind = kind_of(group, group) if group else "punct"
+        piece = m[i]
         if (group == "word" or group == "decade") and not has_letter(piece):
             kind = "number"
-        add(new(Token, (piece, *m.span(group), kind)))
+        add(new(Token, (piece, m.start(i), m.end(i), kind)))
     return out
 
 
