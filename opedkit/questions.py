@@ -307,7 +307,8 @@ class _Rule:
 
     def hopeless(self, present: frozenset[str]) -> bool:
         """True when words ``present`` (a whole word list) lack what every match needs."""
-        return any(words.isdisjoint(present) for words in self.needed)
+        # map over a bound C method, not a generator: called for every rule on every list
+        return any(map(present.isdisjoint, self.needed))
 
 
 def _rule(file: str, row: dict[str, str], **fixed: str) -> _Rule:
@@ -850,7 +851,7 @@ def _indirect_questions(t: _Text, taken: set[int]) -> list[_Q]:
         low = text.lower().replace("’", "'")
         if anchors is not None and anchors.isdisjoint(_RUN_RE.findall(low)):
             continue  # no frame word at all: skip the sentence without reading its words
-        if not any(w in low for w in trigger):
+        if not any(map(low.__contains__, trigger)):
             continue  # its words cannot hold "whether", "if", "why"…: the same, cheaper
         toks = t.words(si)
         ws = _words(toks)
