@@ -334,7 +334,7 @@ def corpus_throughput(ctx: Context) -> list[Row]:
     import warnings
 
     from opedkit.document import load
-    from opedkit.profile import _SECTIONS, _Shared, profile_corpus
+    from opedkit.profile import _SECTIONS, _fewer_collections, _Shared, profile_corpus
 
     sys.path.insert(0, str(ROOT / "scripts"))
     from make_corpus import make_texts
@@ -367,10 +367,11 @@ def corpus_throughput(ctx: Context) -> list[Row]:
         if not ((one["error"] == "").all() and one.equals(every)):
             raise RuntimeError("the one-process and all-core corpus tables differ")
     # where one process spends its time, section by section, on 100 more texts of the kind
-    # (new to the per-text caches; as in the runs above, their words recur across texts)
+    # (new to the per-text caches; as in the runs above, their words recur across texts),
+    # with the collector set as profile_corpus sets it
     spent: dict[str, float] = {}
     sample = make_texts(min(n, 100), seed=7)
-    with tempfile.TemporaryDirectory(prefix="opedkit-sample-") as tmp:
+    with tempfile.TemporaryDirectory(prefix="opedkit-sample-") as tmp, _fewer_collections():
         for name, text in sample:
             path = Path(tmp) / name
             path.write_text(text, encoding="utf-8")
