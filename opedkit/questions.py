@@ -1155,7 +1155,7 @@ def _answer(
         return _Evidence()
 
     def found(rank: int, why: str, cue: str, source: str = "Hypophora") -> _Evidence:
-        return _Evidence(rank, f"answered in sentence {cand}{why}", cue, source, cand)
+        return _Evidence(rank, f"answered in {_cite(t, cand)}{why}", cue, source, cand)
 
     best = _Evidence()
     hit = _context("next", "answer", cw, qtypes)
@@ -1209,7 +1209,7 @@ def _answer(
     if "wh" in qtypes and opener not in classes["IMPERATIVE"]:
         return _Evidence(
             1,
-            f"a wh-question followed by a statement (sentence {cand}) that may answer it",
+            f"a wh-question followed by a statement ({_cite(t, cand)}) that may answer it",
             "",
             "Hypophora",
             cand,
@@ -1324,7 +1324,7 @@ def _classify_one(
             if hit is not None:
                 opened = _Evidence(
                     _RANK[hit.rule.strength],
-                    f"sentence {cand} says the answer is not known: {hit.rule.reason}",
+                    f"{_cite(t, cand)} says the answer is not known: {hit.rule.reason}",
                     _hit_text(body, cw_toks, hit),
                     hit.rule.source,
                     start=hit.start,
@@ -1344,7 +1344,7 @@ def _classify_one(
         if hit is not None:
             announced = _Evidence(
                 _RANK[hit.rule.strength] - 1,
-                f"sentence {prev} announces open questions: {hit.rule.reason}",
+                f"{_cite(t, prev)} announces open questions: {hit.rule.reason}",
                 _hit_text(body, pw_toks, hit),
                 hit.rule.source,
             )
@@ -1542,6 +1542,14 @@ def _decide_conversation(
     )
 
 
+def _cite(t: _Text, i: int) -> str:
+    """A sentence named by its opening words, so a reason reads the same whether the reader
+    counts sentences from 0 (the ``sentence`` column) or from 1."""
+    words = t.text(i).split()
+    head = " ".join(words[:6])
+    return f"the sentence “{head}{'…' if len(words) > 6 else ''}”"
+
+
 def _answer_indirect(t: _Text, q: _Q, cand: int | None, new_para: bool) -> None:
     """An indirect question can be answered too: "The question is whether… It is not." """
     if cand is None or new_para:
@@ -1552,7 +1560,7 @@ def _answer_indirect(t: _Text, q: _Q, cand: int | None, new_para: bool) -> None:
     hit = _context("next", "answer", cw, {"yesno", "wh"})
     if hit is not None and _RANK[hit.rule.strength] >= 3:
         q.answered_by = cand
-        q.reason += f"; answered in sentence {cand}: {hit.rule.reason}"
+        q.reason += f"; answered in {_cite(t, cand)}: {hit.rule.reason}"
 
 
 # --- public API -------------------------------------------------------------------------------

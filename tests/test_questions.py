@@ -659,3 +659,20 @@ def test_bad_pattern_is_refused(pattern: str) -> None:
 def test_pattern_language(pattern: str, words: str, matches: bool) -> None:
     slots = qmod._compile(pattern)
     assert (qmod._match_at(slots, words.split(), 0) is not None) is matches
+
+
+def test_a_lone_full_stop_after_a_question_does_not_crash() -> None:
+    # regression: "Is it? . Yes." raised IndexError (an empty sentence opener)
+    table = questions("Is it? . Yes.")
+    assert list(table["text"]) == ["Is it?"]
+
+
+def test_reasons_name_sentences_by_their_words_not_a_number() -> None:
+    # a number would be read from 1 by a reader and from 0 by the `sentence` column
+    table = questions(opedkit.bundled())
+    for reason in table["reason"]:
+        assert "“The questions can only be addressed…”" in reason
+        assert "sentence 3" not in reason
+    answered = questions("Can sanctions work? They cannot. The West tried.")
+    assert answered.loc[0, "answered_by"] == 1
+    assert "answered in the sentence “They cannot.”" in answered.loc[0, "reason"]

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import opedkit
-from opedkit.tokenize import KINDS, WORD_KINDS, tokens, word_tokens, words
+from opedkit.tokenize import KINDS, WORD_KINDS, span_tokens, tokens, word_tokens, words
 
 W, N, A, U, E, P = "word", "number", "abbr", "url", "email", "punct"
 
@@ -126,3 +128,12 @@ def test_bundled_op_ed_first_paragraph_word_count() -> None:
 def test_empty_and_space_only() -> None:
     assert tokens("") == []
     assert tokens(" \n\t\u00a0") == []
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=" .,?!'’-abcXYZ019\n\u00a0é😀", max_size=80), st.data())
+def test_span_tokens_are_the_tokens_of_the_slice(text: str, data: st.DataObject) -> None:
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(start, len(text)))
+    shifted = [(t.text, t.start + start, t.end + start, t.kind) for t in tokens(text[start:end])]
+    assert [tuple(t) for t in span_tokens(text, start, end)] == shifted
