@@ -16,7 +16,10 @@ Two rules make the lessons testable with strict nbval:
 Stable hooks for browser tests and custom CSS:
 
 * the highlighter's container has the class ``ok-highlighter``; its marked text sits in an
-  element with the class ``ok-marked``; each category's toggle (a checkbox) has the class
+  element with the class ``ok-marked``, whose ``data-shown`` lists the categories it was
+  rendered with (space-separated, in toggle order) and ``data-paragraph-shown`` the
+  paragraph (``all`` or the 0-based index), so a test can tell that the kernel has answered
+  a click even when a category has no marks; each category's toggle (a checkbox) has the class
   ``ok-toggle-<category>``; the paragraph picker has ``ok-paragraph-picker``;
 * every mark is ``<mark class="ok ok-<category>">`` (from :mod:`opedkit.markup`), e.g.
   ``mark.ok-hedge``, ``mark.ok-booster``; a mark split at a crossing carries
@@ -204,7 +207,11 @@ def highlighter(
             else (f"<div style='{_NOTE_STYLE}'>Nothing is highlighted: tick a box above.</div>")
         )
         body = marked_html(text, chosen, paragraph=paragraph)
-        return f'<div class="ok-marked" style="{_TEXT_STYLE}">{key}{body}</div>'
+        picked = "all" if paragraph is None else str(paragraph)
+        return (
+            f'<div class="ok-marked" data-shown="{escape(" ".join(shown))}" '
+            f'data-paragraph-shown="{picked}" style="{_TEXT_STYLE}">{key}{body}</div>'
+        )
 
     summary = ", ".join(f"{counts[c]} {_plural(_label(c).lower(), counts[c])}" for c in cats)
     note_html = f"<div style='{_NOTE_STYLE}'>{escape(note)}</div>" if note else ""

@@ -429,25 +429,36 @@ def check_highlighter(page: Any, highlighter: Any) -> dict[str, int]:
     toggles = toggle_counts(highlighter)
     assert toggles, "a highlighter with no category toggles"
 
-    def shown() -> dict[str, int]:
-        return {c: marks_shown(highlighter, c) for c in toggles}
+    marked = highlighter.locator(".ok-marked")
 
-    def settle(expected: dict[str, int], what: str) -> None:
+    def shown() -> tuple[str, dict[str, int]]:
+        # data-shown: the categories the kernel rendered with, so that a click on a
+        # category without marks is also waited for (its mark count cannot change)
+        rendered = marked.first.get_attribute("data-shown") if marked.count() else None
+        return rendered or "", {c: marks_shown(highlighter, c) for c in toggles}
+
+    def settle(on: set[str], expected: dict[str, int], what: str) -> None:
+        want = (" ".join(c for c in toggles if c in on), expected)
         deadline = time.monotonic() + WIDGET_MS / 1000
-        while (now := shown()) != expected:
+        while (now := shown()) != want:
             if time.monotonic() > deadline:
-                pytest.fail(f"{what}: the text shows {now}, expected {expected}")
+                pytest.fail(
+                    f"{what}: the text is rendered with {now[0]!r} and shows {now[1]}, "
+                    f"expected {want[0]!r} and {expected}"
+                )
             page.wait_for_timeout(200)  # polling interval; the DOM condition decides
 
+    start_on = {c for c, (on, _n) in toggles.items() if on}
     start = {c: (n if on else 0) for c, (on, n) in toggles.items()}
-    settle(start, "before any toggle")
+    settle(start_on, start, "before any toggle")
     for category, (on, n) in toggles.items():
         box = highlighter.locator(f".ok-toggle-{category} input[type=checkbox]")
         flipped = dict(start, **{category: 0 if on else n})
         box.set_checked(not on)
-        settle(flipped, f"after switching {category} {'off' if on else 'on'}")
+        what = f"after switching {category} {'off' if on else 'on'}"
+        settle(start_on ^ {category}, flipped, what)
         box.set_checked(on)
-        settle(start, f"after switching {category} back")
+        settle(start_on, start, f"after switching {category} back")
     return {c: n for c, (_on, n) in toggles.items()}
 
 

@@ -103,6 +103,22 @@ def test_toggles_carry_stable_classes_for_browser_tests() -> None:
     assert 'class="ok-highlighter' in view.html
 
 
+def test_marked_text_says_what_it_was_rendered_with() -> None:
+    """data-shown / data-paragraph-shown let a browser test see that the kernel answered a
+    click, even on a category with no marks (whose mark count cannot change)."""
+    view = views.highlighter(
+        TEXT, MARKS, categories=["hedge", "booster", "attitude"], initially=["booster"]
+    )
+    assert 'data-shown="booster" data-paragraph-shown="all"' in widget_html(view)
+    assert 'data-shown="booster"' in view.html  # the static fallback says the same
+    boxes(view)["Attitude"].value = True  # no attitude marks in TEXT
+    assert 'data-shown="booster attitude"' in widget_html(view)
+    boxes(view)["Hedge"].value = True
+    assert 'data-shown="hedge booster attitude"' in widget_html(view)
+    view.widget.children[-2].children[-1].value = 1
+    assert 'data-paragraph-shown="1"' in widget_html(view)
+
+
 def test_the_paragraph_picker_shows_one_paragraph() -> None:
     view = views.highlighter(TEXT, MARKS)
     picker = view.widget.children[-2].children[-1]
