@@ -1959,8 +1959,9 @@ def side_by_side(mine: Document, other: Document | None = None) -> pd.DataFrame:
 
 
 def rates_for_chart(mine: Document, other: Document | None = None) -> pd.DataFrame:
-    """Rates per 1,000 words for the two texts, for a chart: hedges, boosters and questions
-    (as :func:`opedkit.profile.profile` reports them) and named and vague sources (its counts
+    """Rates per 1,000 words for the two texts, for a chart: hedges and boosters (the
+    profile's densities per 100 words, times ten), questions (as
+    :func:`opedkit.profile.profile` reports them) and named and vague sources (its counts
     per 1,000 words), rounded to one decimal."""
     import pandas as pd
 
@@ -1970,8 +1971,8 @@ def rates_for_chart(mine: Document, other: Document | None = None) -> pd.DataFra
         words = int(p["words"])
         per = (lambda n: 1000 * int(n) / words) if words else (lambda n: 0.0)
         values = [
-            float(p["hedging_density"]),
-            float(p["boosting_density"]),
+            10 * float(p["hedging_density"]),
+            10 * float(p["boosting_density"]),
             float(p["questions_per_1000"]),
             per(p["sources_named"]),
             per(p["sources_vague"]),

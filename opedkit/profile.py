@@ -126,16 +126,16 @@ _STANCE_FIELDS = [
     Field(
         "hedging_density",
         "stance",
-        "per 1,000 words",
+        "per 100 words",
         "float64",
-        "hedges per 1,000 of the writer's own words",
+        "hedges per 100 of the writer's own words (as opedkit.hedging_density)",
     ),
     Field(
         "boosting_density",
         "stance",
-        "per 1,000 words",
+        "per 100 words",
         "float64",
-        "boosters per 1,000 of the writer's own words",
+        "boosters per 100 of the writer's own words",
     ),
 ]
 
@@ -246,6 +246,10 @@ def _per_1000(n: int, words: int) -> float:
     return 1000 * n / words if words else 0.0
 
 
+def _per_100(n: int, words: int) -> float:
+    return 100 * n / words if words else 0.0
+
+
 # The sections below count the rows that opedkit.stance(), .questions() and .attributions()
 # would return, from the rows the modules compute before they build a DataFrame: a corpus run
 # measures thousands of texts, and building and converting three DataFrames per text cost
@@ -279,16 +283,16 @@ def _stance_measures(doc: Document, shared: _Shared) -> dict[str, Any]:
         else:
             counts[row.category] = counts.get(row.category, 0) + 1
     hedges, boosters = counts["hedge"], counts["booster"]
-    # the same definition as opedkit.hedging_density(x, per=1000): the writer's own hedges
-    # per 1,000 of the writer's own words (quotations left out of both)
+    # the same definition and unit as opedkit.hedging_density(x): the writer's own hedges
+    # per 100 of the writer's own words (quotations left out of both)
     return {
         "hedges": hedges,
         "boosters": boosters,
         "attitude_markers": counts["attitude"],
         "predictive": counts["predictive"],
         "quoted_cues": quoted,
-        "hedging_density": _per_1000(hedges, shared.own_words),
-        "boosting_density": _per_1000(boosters, shared.own_words),
+        "hedging_density": _per_100(hedges, shared.own_words),
+        "boosting_density": _per_100(boosters, shared.own_words),
     }
 
 
@@ -360,8 +364,10 @@ def profile(x: Document | str | Path) -> pd.Series:
     ``x`` is a :class:`~opedkit.document.Document` (its body is measured), a ``str`` (all of
     it body) or a :class:`~pathlib.Path` (loaded with :func:`opedkit.load`). The index is
     the measure names of :func:`fields`, in that order; ``Series.name`` is the source.
-    Rates are per 1,000 words and ``NaN`` for a text with no words. The Series has dtype
-    ``object`` so counts stay integers next to the rates.
+    ``hedging_density`` and ``boosting_density`` are per 100 of the writer's own words (the
+    very value of :func:`opedkit.hedging_density`); ``questions_per_1000`` is per 1,000
+    words. A text with no words has rates of 0.0 and readability scores of ``NaN``. The
+    Series has dtype ``object`` so counts stay integers next to the rates.
 
     >>> profile("One sentence here. And a second one.")[["words", "sentences"]].tolist()
     [7, 2]

@@ -327,8 +327,8 @@ def _hard_marks(doc: Document, hardest: list[dict[Any, Any]]) -> list[Mark]:
 
 
 def _glance(values: dict[str, Any], band: str = "") -> str:
-    def per(n: Any, rate: Any, what: str) -> str:
-        return f"{_num(rate)} per 1,000 {what}" if not _isnan(rate) else ""
+    def per(n: Any, rate: Any, what: str, unit: str = "1,000") -> str:
+        return f"{_num(rate)} per {unit} {what}" if not _isnan(rate) else ""
 
     cards = [
         ("words", _num(values.get("words")), "in the body"),
@@ -343,10 +343,14 @@ def _glance(values: dict[str, Any], band: str = "") -> str:
         cards.append(("reading grade", _num(values["opedkit_grade"]), band or "US grade"))
     if "hedges" in values:
         cards.append(
-            ("hedges", _num(values["hedges"]), per(None, values["hedging_density"], "words"))
+            ("hedges", _num(values["hedges"]), per(None, values["hedging_density"], "words", "100"))
         )
         cards.append(
-            ("boosters", _num(values["boosters"]), per(None, values["boosting_density"], "words"))
+            (
+                "boosters",
+                _num(values["boosters"]),
+                per(None, values["boosting_density"], "words", "100"),
+            )
         )
     if "questions" in values:
         cards.append(

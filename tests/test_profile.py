@@ -92,12 +92,15 @@ def test_readability_matches_the_module() -> None:
     assert [row[m] for m in MEASURES] == pytest.approx([scores[m] for m in MEASURES])
 
 
-def test_rates_per_thousand_words() -> None:
+def test_rates_and_their_units() -> None:
     row = profile("Perhaps it rains. It clearly rains. Will it stop?")
     # 9 words; 1 hedge, 1 booster, 1 question of the writer's
-    assert row["hedging_density"] == pytest.approx(1000 / 9)
-    assert row["boosting_density"] == pytest.approx(1000 / 9)
-    assert row["questions_per_1000"] == pytest.approx(1000 / 9)
+    assert row["hedging_density"] == pytest.approx(100 / 9)  # per 100 words
+    assert row["boosting_density"] == pytest.approx(100 / 9)
+    assert row["questions_per_1000"] == pytest.approx(1000 / 9)  # per 1,000 words
+    units = {f["name"]: f["unit"] for f in fields().to_dict("records")}
+    assert units["hedging_density"] == units["boosting_density"] == "per 100 words"
+    assert units["questions_per_1000"] == "per 1,000 words"
 
 
 @pytest.mark.parametrize(
@@ -111,7 +114,7 @@ def test_rates_per_thousand_words() -> None:
 def test_hedging_density_is_the_stance_modules(text: str) -> None:
     from opedkit.stance import hedging_density
 
-    assert profile(text)["hedging_density"] == pytest.approx(hedging_density(text, per=1000))
+    assert profile(text)["hedging_density"] == pytest.approx(hedging_density(text))
 
 
 def test_bundled_oped_counts() -> None:
